@@ -1,0 +1,17 @@
+package mn.zasag;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Zasag, the open e-government platform: one deployable made of modules, one top-level package each.
+ */
+@SpringBootApplication
+@EnableScheduling
+public class Zasag {
+
+    public static void main(String[] args) {
+        SpringApplication.run(Zasag.class, args);
+    }
+}

@@ -1,0 +1,100 @@
+package mn.zasag.identity;
+
+import mn.zasag.audit.AuditEvent;
+import mn.zasag.audit.AuditTrail;
+import mn.zasag.catalog.Agencies;
+import mn.zasag.identity.internal.AccountStore;
+import mn.zasag.identity.internal.PasswordPolicy;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The identity module's API: registering citizens, creating and disabling staff accounts. */
+@Service
+public class Accounts {
+
+    private final AccountStore store;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+    private final Agencies agencies;
+
+    Accounts(AccountStore store, PasswordEncoder passwords, AuditTrail audit, Agencies agencies) {
+        this.store = store;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.agencies = agencies;
+    }
+
+    /** A citizen registers themselves; their login is their register number. */
+    @Transactional
+    public long registerCitizen(NewCitizen citizen) {
+        String login = citizen.registerNumber().value();
+        PasswordPolicy.check(citizen.password(), login);
+        if (store.loginExists(login)) {
+            throw new LoginTaken();
+        }
+        long id;
+        try {
+            id = store.insert(login, Role.CITIZEN, login, citizen.familyName(), citizen.givenName(),
+                    citizen.mobile(), citizen.email(), null, passwords.encode(citizen.password()));
+        } catch (DuplicateKeyException raced) {
+            throw new LoginTaken();
+        }
+        audit.record(AuditEvent.success("identity.account.registered", "account", String.valueOf(id))
+                .withActorLogin(login).withDetails(Map.of("role", Role.CITIZEN.name())));
+        return id;
+    }
+
+    /** An administrator creates an official's or administrator's account. */
+    @Transactional
+    public long createStaff(NewStaff staff) {
+        if (staff.role() == Role.CITIZEN) {
+            throw new IllegalArgumentException("citizens register themselves");
+        }
+        if (staff.role().needsAgency() != (staff.agencyCode() != null)
+                || (staff.agencyCode() != null && agencies.find(staff.agencyCode()).isEmpty())) {
+            throw new UnknownAgency(String.valueOf(staff.agencyCode()));
+        }
+        PasswordPolicy.check(staff.password(), staff.login());
+        if (store.loginExists(staff.login())) {
+            throw new LoginTaken();
+        }
+        long id;
+        try {
+            id = store.insert(staff.login(), staff.role(), null, staff.familyName(), staff.givenName(), null,
+                    staff.email(), staff.agencyCode(), passwords.encode(staff.password()));
+        } catch (DuplicateKeyException raced) {
+            throw new LoginTaken();
+        }
+        audit.record(AuditEvent.success("identity.account.created", "account", String.valueOf(id))
+                .withDetails(Map.of("login", staff.login(), "role", staff.role().name(),
+                        "agency", String.valueOf(staff.agencyCode()))));
+        return id;
+    }
+
+    /** Disables or re-enables a staff account; the caller's permission decides which agencies it may touch. */
+    @Transactional
+    public void setEnabled(long id, boolean enabled, String limitToAgency) {
+        AccountSummary account = store.find(id)
+                .filter(a -> a.role() != Role.CITIZEN)
+                .filter(a -> limitToAgency == null || limitToAgency.equals(a.agencyCode()))
+                .orElseThrow(() -> new AccountNotFound(id));
+        store.setEnabled(account.id(), enabled);
+        audit.record(AuditEvent.success(enabled ? "identity.account.enabled" : "identity.account.disabled",
+                "account", String.valueOf(id)).withDetails(Map.of("login", account.login())));
+    }
+
+    public Optional<AccountSummary> find(long id) {
+        return store.find(id);
+    }
+
+    /** Staff accounts, of one agency or (null) of all. */
+    public List<AccountSummary> staff(String agencyCode) {
+        return store.staff(agencyCode);
+    }
+}

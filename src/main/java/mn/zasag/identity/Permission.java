@@ -1,0 +1,28 @@
+package mn.zasag.identity;
+
+/**
+ * One permission per action. Controllers name exactly one of these in {@code @PreAuthorize}
+ * ({@code hasAuthority('AUDIT_READ')}); {@link Role} maps them to roles, in one place.
+ */
+public enum Permission {
+    /** See and edit one's own account. */
+    ACCOUNT_SELF,
+    /** Create and revoke one's own personal access tokens. */
+    TOKENS_SELF,
+    /** The officer's workspace of their agency. */
+    OFFICER_WORKSPACE,
+    /** Create and disable officer accounts of one's own agency. */
+    OFFICERS_MANAGE_OWN_AGENCY,
+    /** Create and disable staff accounts of any agency. */
+    STAFF_MANAGE_ALL,
+    /** Create and edit agencies. */
+    AGENCIES_MANAGE,
+    /** Search the audit trail of one's own agency. */
+    AUDIT_READ,
+    /** Search the whole audit trail. */
+    AUDIT_READ_ALL,
+    /** Verify the audit trail's hash chain. */
+    AUDIT_VERIFY,
+    /** Read operational metrics (Prometheus). */
+    METRICS_READ
+}

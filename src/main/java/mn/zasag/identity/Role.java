@@ -1,0 +1,29 @@
+package mn.zasag.identity;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static mn.zasag.identity.Permission.*;
+
+/** The roles and, in this one place, the permissions each grants. */
+public enum Role {
+    CITIZEN(EnumSet.of(ACCOUNT_SELF, TOKENS_SELF)),
+    OFFICER(EnumSet.of(ACCOUNT_SELF, TOKENS_SELF, OFFICER_WORKSPACE, AUDIT_READ)),
+    AGENCY_ADMIN(EnumSet.of(ACCOUNT_SELF, TOKENS_SELF, OFFICER_WORKSPACE, OFFICERS_MANAGE_OWN_AGENCY, AUDIT_READ)),
+    PLATFORM_ADMIN(EnumSet.of(ACCOUNT_SELF, TOKENS_SELF, STAFF_MANAGE_ALL, AGENCIES_MANAGE, AUDIT_READ, AUDIT_READ_ALL, AUDIT_VERIFY, METRICS_READ));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = Set.copyOf(permissions);
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    /** Staff roles belong to an agency (officers, agency admins) or to the platform. */
+    public boolean needsAgency() {
+        return this == OFFICER || this == AGENCY_ADMIN;
+    }
+}
