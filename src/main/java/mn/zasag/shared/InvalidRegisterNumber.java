@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A citizen register number (регистрийн дугаар) that cannot belong to anyone. The {@link Reason}
- * says which rule it broke, so a form can tell the citizen what to fix rather than just "invalid".
+ * says which rule it broke, so a form can tell the citizen what to fix rather than just «invalid».
  *
  * <p>The message never contains the rejected input: register numbers identify people, and
  * exception messages end up in logs.
@@ -26,7 +26,7 @@ public final class InvalidRegisterNumber extends IllegalArgumentException {
         LETTERS,
         /**
          * A Latin letter where a Cyrillic one belongs, nearly always the keyboard being on the wrong
-         * layout ("A" and "А" look the same), so it gets its own, more helpful, message.
+         * layout («A» and «А» look the same), so it gets its own, more helpful, message.
          */
         LATIN_LETTERS,
         /** The last eight characters are not all the digits 0-9. */

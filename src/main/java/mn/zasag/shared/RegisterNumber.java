@@ -40,29 +40,29 @@ import java.util.Objects;
  * <h2>Sources, and where they fall short</h2>
  * <ul>
  *   <li>General Authority for State Registration, annex to the head's order No. 331 of 2010,
- *       "Регистрийн дугаарыг шинээр олгох, өөрчлөх, хүчингүй болгох журам" (procedure for issuing,
+ *       «Регистрийн дугаарыг шинээр олгох, өөрчлөх, хүчингүй болгох журам» (procedure for issuing,
  *       changing and cancelling register numbers), §1.2:
- *       <a href="https://www.legalinfo.mn/annex/downloadDoc/395/">legalinfo.mn/annex/downloadDoc/395</a>.
+ *       https://www.legalinfo.mn/annex/downloadDoc/395/.
  *       The official source for the layout (letters = place codes; then year, month, day; the 9th
  *       position = sex; the last = control code guarding the letters and first seven digits). It does
  *       not give the control code's algorithm, and the part of it that could be read does not spell
  *       out the +20 month or which parity means which sex.
- *   <li>Khentii aimag State Registration office, "Регистрийн дугаар ийм учиртай" (what the register
+ *   <li>Khentii aimag State Registration office, «Регистрийн дугаар ийм учиртай» (what the register
  *       number means):
- *       <a href="https://khentii.burtgel.gov.mn/post/62674">khentii.burtgel.gov.mn/post/62674</a>.
+ *       https://khentii.burtgel.gov.mn/post/62674.
  *       History: numbers were first issued in 1988, with letters taken from the aimags' names in
  *       alphabetical order.
  *   <li>Ganbaatar Bold, mongol_register_parser, README:
- *       <a href="https://github.com/ganbaaelmer/mongol_register_parser">github.com/ganbaaelmer/mongol_register_parser</a>
- *       (also <a href="https://pypi.org/project/mongol-register-parser/">pypi.org/project/mongol-register-parser</a>).
+ *       https://github.com/ganbaaelmer/mongol_register_parser
+ *       (also https://pypi.org/project/mongol-register-parser/).
  *       Restates the official layout and adds the +20 month for 2000 and later, and odd second-to-last
  *       digit = male, otherwise female. States that no reliable public description of the control
  *       digit exists, only a forum rumour that it is the remainder of a sum of the characters.
  *   <li>Khegal/pinecone, {@code DOM/date/index.js}:
- *       <a href="https://github.com/Khegal/pinecone">github.com/Khegal/pinecone</a>. Independent code
+ *       https://github.com/Khegal/pinecone. Independent code
  *       using the same +20 month and odd = male rules.
- *   <li>Wikipedia, "Mongolian Cyrillic alphabet":
- *       <a href="https://en.wikipedia.org/wiki/Mongolian_Cyrillic_alphabet">en.wikipedia.org/wiki/Mongolian_Cyrillic_alphabet</a>.
+ *   <li>Wikipedia, «Mongolian Cyrillic alphabet»:
+ *       https://en.wikipedia.org/wiki/Mongolian_Cyrillic_alphabet.
  *       The alphabet: Russian's 33 letters plus Ө and Ү.
  * </ul>
  * The sources do not contradict each other, but the +20 month and the parity rule rest on the two
@@ -95,7 +95,7 @@ public record RegisterNumber(String value) {
      * Accepts the same spellings as {@link #parse(String)} so that there is one way to get a valid
      * instance, whoever builds it (a form, a database row, a JSON body).
      *
-     * @throws InvalidRegisterNumber if the value breaks any rule; "future" here means after the real
+     * @throws InvalidRegisterNumber if the value breaks any rule; «future» here means after the real
      *                               present, since a constructor cannot be given a clock
      */
     public RegisterNumber {
@@ -112,7 +112,7 @@ public record RegisterNumber(String value) {
      * Reads a register number as a citizen types it: surrounding spaces are ignored and lower-case
      * letters accepted.
      *
-     * <p>The clock decides what "the future" is. It can make the check stricter than real time but not
+     * <p>The clock decides what «the future» is. It can make the check stricter than real time but not
      * looser, since the constructor also refuses dates after the real present.
      *
      * @throws InvalidRegisterNumber saying which rule {@code raw} broke

@@ -15,7 +15,7 @@ import java.io.IOException;
 /**
  * {@code Authorization: Bearer zsg_...} on API calls. A request without the header passes on anonymous
  * (public endpoints still answer); a request with a bad token is refused at once with 401, so a script
- * never mistakes "my token is dead" for "this endpoint is public".
+ * never mistakes «my token is dead» for «this endpoint is public».
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 

@@ -93,9 +93,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, AuditTrail audit) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, AuditTrail audit, AuthenticationManager logins) throws Exception {
         LoginOutcomes outcomes = new LoginOutcomes(audit);
-        http.formLogin(f -> f.loginPage("/login").permitAll()
+        http.authenticationManager(logins)
+                .formLogin(f -> f.loginPage("/login").permitAll()
                         .successHandler(outcomes.success())
                         .failureHandler(outcomes.failure()))
                 .logout(l -> l.logoutUrl("/logout").addLogoutHandler(outcomes.logout())

@@ -1,0 +1,52 @@
+package mn.zasag.shared;
+
+import mn.zasag.Zasag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a newcomer's {@code ./mvnw spring-boot:run} does: a persistent embedded PostgreSQL under the data
+ * directory, demo data on first start only, everything still there after a restart.
+ */
+class EmbeddedDatabaseRestartTests {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(Zasag.class).run(
+                "--zasag.db.embedded-mode=persistent",
+                "--zasag.data-dir=" + dataDir,
+                "--zasag.demo=true",
+                "--server.port=0");
+    }
+
+    @Test
+    void dataAndDemoSeedSurviveARestartAndDemoIsNotSeededTwice() {
+        try (ConfigurableApplicationContext first = start()) {
+            JdbcClient jdbc = first.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select count(*) from catalog.agency").query(Long.class).single()).isEqualTo(9);
+            assertThat(jdbc.sql("select count(*) from identity.account").query(Long.class).single()).isEqualTo(4);
+            // an admin removes a demo token; a restart must not bring demo data back
+            jdbc.sql("update identity.access_token set revoked_at = now() where name = 'demo'").update();
+            jdbc.sql("insert into catalog.agency (code, name_mn, name_en) values ('KEPT', 'Хадгалагдсан', 'Kept')").update();
+        }
+        assertThat(Files.exists(dataDir.resolve("pg/PG_VERSION"))).isTrue();
+
+        try (ConfigurableApplicationContext second = start()) {
+            JdbcClient jdbc = second.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select count(*) from catalog.agency").query(Long.class).single()).isEqualTo(10);
+            assertThat(jdbc.sql("select count(*) from identity.account").query(Long.class).single()).isEqualTo(4);
+            assertThat(jdbc.sql("select count(*) from identity.access_token where revoked_at is null").query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL 17");
+        }
+    }
+}
