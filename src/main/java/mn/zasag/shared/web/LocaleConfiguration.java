@@ -26,9 +26,25 @@ class LocaleConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("ZASAG_LANG");
         resolver.setDefaultLocale(MONGOLIAN);
+        // pages stay Mongolian until a person chooses; API clients state their language per request
+        resolver.setDefaultLocaleFunction(LocaleConfiguration::defaultLocale);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setRejectInvalidCookies(true);
         return resolver;
+    }
+
+    static Locale defaultLocale(jakarta.servlet.http.HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header == null || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return MONGOLIAN;
+        }
+        try {
+            Locale wanted = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+            return wanted != null ? wanted : MONGOLIAN;
+        } catch (IllegalArgumentException malformed) {
+            // a malformed header must not fail the request
+            return MONGOLIAN;
+        }
     }
 
     @Override
