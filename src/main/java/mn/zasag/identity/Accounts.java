@@ -89,6 +89,23 @@ public class Accounts {
                 "account", String.valueOf(id)).withDetails(Map.of("login", account.login())));
     }
 
+    /**
+     * Changes one's own password after checking the current one. Other sessions of the account stay
+     * valid (ending them is the job of a later "sign out everywhere").
+     */
+    @Transactional(noRollbackFor = WrongPassword.class) // the refusal's audit entry must stay
+    public void changePassword(long id, String current, String next) {
+        AccountSummary account = store.find(id).orElseThrow(() -> new AccountNotFound(id));
+        String hash = store.passwordHash(id).orElseThrow(() -> new AccountNotFound(id));
+        if (!passwords.matches(current, hash)) {
+            audit.record(AuditEvent.failure("identity.password.change_refused", "account", String.valueOf(id)));
+            throw new WrongPassword();
+        }
+        PasswordPolicy.check(next, account.login());
+        store.setPasswordHash(id, passwords.encode(next));
+        audit.record(AuditEvent.success("identity.password.changed", "account", String.valueOf(id)));
+    }
+
     public Optional<AccountSummary> find(long id) {
         return store.find(id);
     }

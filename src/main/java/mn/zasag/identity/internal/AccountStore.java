@@ -67,6 +67,15 @@ public class AccountStore {
                 .param("agency", agencyCode).query(SUMMARY).list();
     }
 
+    public void setPasswordHash(long id, String hash) {
+        jdbc.sql("update identity.account set password_hash = :hash, updated_at = :now where id = :id")
+                .param("hash", hash).param("now", OffsetDateTime.now(clock)).param("id", id).update();
+    }
+
+    public Optional<String> passwordHash(long id) {
+        return jdbc.sql("select password_hash from identity.account where id = :id").param("id", id).query(String.class).optional();
+    }
+
     public void setEnabled(long id, boolean enabled) {
         jdbc.sql("update identity.account set enabled = :enabled, updated_at = :now where id = :id")
                 .param("enabled", enabled).param("now", OffsetDateTime.now(clock)).param("id", id).update();
