@@ -40,7 +40,7 @@ import java.util.Objects;
  * <h2>Sources, and where they fall short</h2>
  * <ul>
  *   <li>General Authority for State Registration, annex to the head's order No. 331 of 2010,
- *       "Регистрийн дугаарыг шинээр олгох, өөрчлөх, хүчингүй болгох журам" (procedure for issuing,
+ *       «Регистрийн дугаарыг шинээр олгох, өөрчлөх, хүчингүй болгох журам» (procedure for issuing,
  *       changing and cancelling register numbers), §1.2:
  *       <a href="https://www.legalinfo.mn/annex/downloadDoc/395/">legalinfo.mn/annex/downloadDoc/395</a>.
  *       The official source for the layout (letters = place codes; then year, month, day; the 9th
