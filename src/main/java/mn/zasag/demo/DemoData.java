@@ -15,7 +15,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -47,10 +47,12 @@ class DemoData implements ApplicationRunner {
     private final Accounts accounts;
     private final DemoTokens tokens;
     private final Clock clock;
+    private final TransactionTemplate transaction;
     private final boolean enabled;
 
     DemoData(JdbcClient jdbc, Agencies agencies, Accounts accounts, DemoTokens tokens, Clock clock,
-             @Value("${zasag.demo:true}") boolean enabled) {
+             TransactionTemplate transaction, @Value("${zasag.demo:true}") boolean enabled) {
+        this.transaction = transaction;
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.accounts = accounts;
@@ -64,7 +66,8 @@ class DemoData implements ApplicationRunner {
         if (!enabled) {
             return;
         }
-        if (seed()) {
+        // one transaction: a crash half-way leaves no marker, so the next start seeds again from scratch
+        if (Boolean.TRUE.equals(transaction.execute(status -> seed()))) {
             log.info("""
                     Demo data seeded. Demo logins (password {} for all):
                       citizen         УБ90052114   (Бат-Эрдэнэ Болд)       token zsg_demo_citizen
@@ -74,8 +77,7 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    @Transactional
-    boolean seed() {
+    private boolean seed() {
         int claimed = jdbc.sql("insert into demo.seeding (id, seeded_at) values (1, :now) on conflict do nothing")
                 .param("now", OffsetDateTime.now(clock)).update();
         if (claimed == 0) {
