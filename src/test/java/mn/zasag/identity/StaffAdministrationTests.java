@@ -116,4 +116,16 @@ class StaffAdministrationTests {
         mvc.perform(get("/officer").cookie(citizen)).andExpect(status().isForbidden());
         mvc.perform(get("/officer").cookie(officer)).andExpect(status().isOk());
     }
+
+    @Test
+    void deniedAccessOfALoggedInAccountIsAudited() throws Exception {
+        String rn = Fixtures.citizen(accounts);
+        Cookie citizen = loggedIn(rn);
+
+        mvc.perform(get("/admin/agencies").cookie(citizen)).andExpect(status().isForbidden());
+
+        assertThat(jdbc.sql("""
+                select object_id from audit.entry where action = 'security.access.denied' and outcome = 'DENIED' and actor_login = :rn
+                """).param("rn", rn).query(String.class).single()).isEqualTo("GET /admin/agencies");
+    }
 }
