@@ -23,8 +23,9 @@ public class Agencies {
         this.audit = audit;
     }
 
+    /** In Mongolian alphabetical order (Ө after О, Ү after У), which byte order gets wrong. */
     public List<Agency> all() {
-        return jdbc.sql("select code, name_mn, name_en from catalog.agency order by name_mn")
+        return jdbc.sql("select code, name_mn, name_en from catalog.agency order by name_mn collate \"mn-x-icu\"")
                 .query((rs, n) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 

@@ -22,14 +22,24 @@ class CitizenRegistrationTests {
     JdbcClient jdbc;
 
     private MockHttpServletRequestBuilder register(String registerNumber, String password, String confirmation) {
-        return post("/register").with(csrf())
-                .param("registerNumber", registerNumber)
-                .param("familyName", "Дорж")
-                .param("givenName", "Номин-Эрдэнэ")
-                .param("mobile", "9911 2233")
-                .param("email", "nomin@example.mn")
-                .param("password", password)
-                .param("passwordConfirmation", confirmation);
+        return register(registerNumber, password, confirmation, java.util.Map.of());
+    }
+
+    /** A registration form; {@code overrides} replace single fields (MockMvc's param() would add a second value). */
+    private MockHttpServletRequestBuilder register(String registerNumber, String password, String confirmation,
+                                                   java.util.Map<String, String> overrides) {
+        var fields = new java.util.LinkedHashMap<String, String>();
+        fields.put("registerNumber", registerNumber);
+        fields.put("familyName", "Дорж");
+        fields.put("givenName", "Номин-Эрдэнэ");
+        fields.put("mobile", "9911 2233");
+        fields.put("email", "nomin@example.mn");
+        fields.put("password", password);
+        fields.put("passwordConfirmation", confirmation);
+        fields.putAll(overrides);
+        MockHttpServletRequestBuilder request = post("/register").with(csrf());
+        fields.forEach(request::param);
+        return request;
     }
 
     @Test
@@ -80,8 +90,7 @@ class CitizenRegistrationTests {
 
     @Test
     void rejectsMismatchedPasswordsShortPasswordsAndBadMobileInEnglish() throws Exception {
-        mvc.perform(register(Fixtures.freshRegisterNumber(), "short", "short").param("lang", "en")
-                        .param("mobile", "12345"))
+        mvc.perform(register(Fixtures.freshRegisterNumber(), "short", "short", java.util.Map.of("mobile", "12345")).param("lang", "en"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("A password has 10 to 128 characters.")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Enter an 8-digit Mongolian mobile number")));
@@ -93,12 +102,25 @@ class CitizenRegistrationTests {
 
     @Test
     void rejectsOverLongAndMarkupNames() throws Exception {
-        mvc.perform(register(Fixtures.freshRegisterNumber(), "a long enough secret", "a long enough secret")
-                        .param("lang", "en").param("familyName", "Б".repeat(5000)).param("givenName", "<script>x</script>"))
+        mvc.perform(register(Fixtures.freshRegisterNumber(), "a long enough secret", "a long enough secret",
+                        java.util.Map.of("familyName", "Б".repeat(5000), "givenName", "<script>x</script>"))
+                        .param("lang", "en"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("A name can be at most 100 characters.")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Use only letters, spaces and hyphens in a name.")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script>x"))));
+    }
+
+    @Test
+    void missingNameGetsOneClearMessageNotTwo() throws Exception {
+        String page = mvc.perform(register(Fixtures.freshRegisterNumber(), "a long enough secret", "a long enough secret", java.util.Map.of("familyName", ""))
+                        .param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page);
+        assertThat(html.select(".error-summary li").eachText()).containsExactly("Enter your family name.");
+        assertThat(html.select("#familyName-error").text()).isEqualTo("Enter your family name.");
+        assertThat(html.select("#familyName").attr("aria-invalid")).isEqualTo("true");
     }
 
     @Test

@@ -70,6 +70,21 @@ class LoginTests {
     }
 
     @Test
+    void keepsTheTypedLoginAfterAWrongPasswordButNotThePassword() throws Exception {
+        String rn = Fixtures.citizen(accounts);
+        MvcResult failed = mvc.perform(post("/login").with(csrf()).param("username", rn).param("password", "not the password 1"))
+                .andReturn();
+        Cookie session = failed.getResponse().getCookie(WebSessions.COOKIE);
+
+        mvc.perform(get("/login").param("error", "bad").cookie(session))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"" + rn + "\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("not the password 1"))));
+        // shown once: a later visit starts empty
+        mvc.perform(get("/login").cookie(session))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("value=\"" + rn + "\""))));
+    }
+
+    @Test
     void locksALoginAfterFiveFailuresEvenWithTheRightPassword() throws Exception {
         String rn = Fixtures.citizen(accounts);
         for (int i = 0; i < 5; i++) {

@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /** Audits every login and logout, and sends each person to the right place afterwards. */
-class LoginOutcomes {
+public class LoginOutcomes {
+
+    public static final String LAST_LOGIN = LoginOutcomes.class.getName() + ".lastLogin";
 
     private final AuditTrail audit;
 
@@ -49,6 +51,10 @@ class LoginOutcomes {
             audit.record(new AuditEvent("identity.login.failed", AuditEvent.Outcome.FAILURE, "login", null,
                     login == null ? null : login.strip().substring(0, Math.min(login.strip().length(), 64)),
                     Map.of("reason", reason)));
+            if (login != null && login.strip().length() <= 64) {
+                // shown again in the form, so a mistyped password does not mean retyping the login
+                request.getSession().setAttribute(LAST_LOGIN, login.strip());
+            }
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
     }

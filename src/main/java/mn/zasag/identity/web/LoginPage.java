@@ -1,5 +1,7 @@
 package mn.zasag.identity.web;
 
+import jakarta.servlet.http.HttpSession;
+import mn.zasag.identity.internal.LoginOutcomes;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,10 +19,12 @@ class LoginPage {
     @PreAuthorize("permitAll()")
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String registered,
-                 Model model) {
+                 Model model, HttpSession session) {
         if (error != null) {
             model.addAttribute("error", REASONS.contains(error) ? error : "bad");
+            model.addAttribute("lastLogin", session.getAttribute(LoginOutcomes.LAST_LOGIN));
         }
+        session.removeAttribute(LoginOutcomes.LAST_LOGIN);
         model.addAttribute("registered", registered != null);
         return "identity/login";
     }

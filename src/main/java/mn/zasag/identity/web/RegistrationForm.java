@@ -32,7 +32,8 @@ record RegistrationForm(
         String password,
         String passwordConfirmation) {
 
-    static final String NAME = "^[\\p{IsCyrillic}\\p{IsLatin}][\\p{IsCyrillic}\\p{IsLatin} '\\-]*$";
+    /** Empty passes here so that a missing name gets only the "required" message. */
+    static final String NAME = "^([\\p{IsCyrillic}\\p{IsLatin}][\\p{IsCyrillic}\\p{IsLatin} '\\-]*)?$";
 
     static RegistrationForm empty() {
         return new RegistrationForm("", "", "", "", "", "", "");
