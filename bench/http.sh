@@ -20,7 +20,7 @@ curl -fsS "$BASE/actuator/health" >/dev/null || { echo "Zasag is not answering a
 run() { # name, then wrk arguments
   local name=$1; shift
   echo "== $name"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | grep -E "Requests/sec|Latency |50%|99%|Non-2xx|Socket errors"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | grep -E "Requests/sec|Latency  |^ +50%|^ +99%|Non-2xx|Socket errors"
 }
 
 run "new visitor: GET / without cookie" "$BASE/"
