@@ -50,7 +50,7 @@ class StaffPages {
     @GetMapping("/admin/staff")
     String list(@AuthenticationPrincipal AccountPrincipal me, Model model) {
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new StaffForm("", allAgencies(me) ? Role.OFFICER : Role.OFFICER, me.agencyCode(), "", "", "", ""));
+            model.addAttribute("form", new StaffForm("", Role.OFFICER, me.agencyCode(), "", "", "", ""));
         }
         return page(me, model);
     }
