@@ -113,6 +113,8 @@ class LoginTests {
         accounts.setEnabled(id, false, null);
 
         assertThat(login(login, Fixtures.PASSWORD, "10.0.3.1").getResponse().getRedirectedUrl()).isEqualTo("/login?error=disabled");
+        // a wrong password on a disabled account says only "wrong", revealing nothing about the account
+        assertThat(login(login, "a wrong password", "10.0.3.1").getResponse().getRedirectedUrl()).isEqualTo("/login?error=bad");
     }
 
     @Test

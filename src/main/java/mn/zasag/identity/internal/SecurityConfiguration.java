@@ -58,6 +58,14 @@ class SecurityConfiguration {
     AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder, LoginProtection protection) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
+        // "disabled" only after the right password: otherwise the message tells a guesser which
+        // logins exist and are disabled
+        passwords.setPreAuthenticationChecks(account -> { });
+        passwords.setPostAuthenticationChecks(account -> {
+            if (!account.isEnabled()) {
+                throw new org.springframework.security.authentication.DisabledException("account disabled");
+            }
+        });
         return new ProviderManager(new ProtectedLogin(passwords, protection));
     }
 
