@@ -24,5 +24,11 @@ public enum Permission {
     /** Verify the audit trail's hash chain. */
     AUDIT_VERIFY,
     /** Read operational metrics (Prometheus). */
-    METRICS_READ
+    METRICS_READ,
+    /** Issue certificates from PKCS#10 requests. */
+    PKI_ISSUE,
+    /** Revoke, suspend and reinstate certificates one's own agency requested. */
+    PKI_REVOKE,
+    /** Act on any certificate, whichever agency requested it. */
+    PKI_ADMIN
 }

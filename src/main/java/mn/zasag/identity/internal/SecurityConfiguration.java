@@ -122,6 +122,23 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The OCSP responder and the time-stamp authority speak binary protocols (RFC 6960, RFC 3161) to
+     * programs, not browsers: no session, no cookie, and so no CSRF token a client could send. Without this
+     * chain the web chain would refuse every POST from openssl or a PDF signer.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain pkiProtocolChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/pki/ocsp", "/pki/ocsp/**", "/pki/tsa")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+
     @Bean
     @Order(0)
     SecurityFilterChain swaggerChain(HttpSecurity http) throws Exception {

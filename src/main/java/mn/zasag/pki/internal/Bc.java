@@ -1,0 +1,55 @@
+package mn.zasag.pki.internal;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+
+/** One Bouncy Castle provider instance (building one is costly) and small conversions. */
+public final class Bc {
+
+    public static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
+
+    private Bc() {
+    }
+
+    public static X509Certificate x509(X509CertificateHolder holder) {
+        try {
+            return new JcaX509CertificateConverter().setProvider(PROVIDER).getCertificate(holder);
+        } catch (CertificateException e) {
+            throw new IllegalStateException("certificate we built cannot be read back", e);
+        }
+    }
+
+    public static String pem(Object object) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(object);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    public static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code AB:CD:...}, the way browsers and openssl show fingerprints. */
+    public static String fingerprint(byte[] der) {
+        return sha256(der).replaceAll("(..)(?!$)", "$1:");
+    }
+}

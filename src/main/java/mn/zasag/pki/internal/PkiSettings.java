@@ -1,0 +1,49 @@
+package mn.zasag.pki.internal;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+
+/** Where keys live, how they are protected, and the base URL certificates point to. */
+@Component
+public class PkiSettings {
+
+    private final Path keyRoot;
+    private final char[] keystorePassword;
+    private final String publicUrl;
+
+    PkiSettings(@Value("${zasag.data-dir:./data}") String dataDir,
+                @Value("${zasag.pki.keystore-password}") String keystorePassword,
+                @Value("${zasag.public-url:http://localhost:8080}") String publicUrl) {
+        this.keyRoot = Path.of(dataDir).resolve("pki").toAbsolutePath().normalize();
+        this.keystorePassword = keystorePassword.toCharArray();
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    /** {@code <data dir>/pki}: one sub-directory per database the platform ever initialised. */
+    public Path keyRoot() {
+        return keyRoot;
+    }
+
+    char[] keystorePassword() {
+        return keystorePassword.clone();
+    }
+
+    /** The platform's public base URL without a trailing slash, e.g. {@code https://zasag.gov.mn}. */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    public String crlUrl(String ca) {
+        return publicUrl + "/pki/crl/" + ca + ".crl";
+    }
+
+    public String caCertificateUrl(String ca) {
+        return publicUrl + "/pki/ca/" + ca + ".pem";
+    }
+
+    public String ocspUrl() {
+        return publicUrl + "/pki/ocsp";
+    }
+}
