@@ -103,6 +103,27 @@ class OpensslVerificationTests {
         assertThat(ocsp.out()).contains(cert + ": revoked").contains("Reason: keyCompromise");
     }
 
+    @Test
+    void aTimeStampFromOurTsaVerifiesWithOpenssl() throws Exception {
+        Files.writeString(dir.resolve("data.txt"), "a document to prove existed");
+        Run query = openssl("ts", "-query", "-data", "data.txt", "-sha256", "-cert", "-out", "req.tsq");
+        assertThat(query.exit()).as(query.toString()).isZero();
+        HttpResponse<byte[]> reply = http.send(HttpRequest.newBuilder(url("/pki/tsa"))
+                .header("Content-Type", "application/timestamp-query")
+                .POST(HttpRequest.BodyPublishers.ofFile(dir.resolve("req.tsq"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.headers().firstValue("Content-Type")).hasValue("application/timestamp-reply");
+        Files.write(dir.resolve("resp.tsr"), reply.body());
+        download("/pki/ca/services.pem", "chain.pem");
+
+        Run verify = openssl("ts", "-verify", "-in", "resp.tsr", "-queryfile", "req.tsq", "-CAfile", "root.pem", "-untrusted", "chain.pem");
+
+        assertThat(verify.exit()).as(verify.toString()).isZero();
+        assertThat(verify.out()).contains("Verification: OK");
+        Run text = openssl("ts", "-reply", "-in", "resp.tsr", "-text");
+        assertThat(text.out()).contains("Policy OID: 2.999.496.1").contains("Hash Algorithm: sha256");
+    }
+
     private Run ocsp(Path cert) throws Exception {
         return openssl("ocsp", "-issuer", "agencies.pem", "-cert", cert.toString(), "-url", url("/pki/ocsp").toString(),
                 "-CAfile", "root.pem");

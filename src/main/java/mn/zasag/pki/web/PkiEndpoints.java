@@ -3,6 +3,7 @@ package mn.zasag.pki.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import mn.zasag.pki.CertificateAuthorities;
 import mn.zasag.pki.internal.OcspResponder;
+import mn.zasag.pki.internal.TimeStampAuthority;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +20,8 @@ import java.util.Base64;
 
 /**
  * The PKI's public URLs, a contract other systems hard-code: CA certificates, CRLs and the OCSP
- * responder. The OCSP endpoints answer every failure in OCSP's own format, never with a problem document.
+ * responder, the time-stamp authority. OCSP and TSA answer every failure in their protocol's own format,
+ * never with a problem document.
  */
 @RestController
 @Hidden
@@ -28,15 +30,26 @@ class PkiEndpoints {
     static final MediaType PEM = MediaType.parseMediaType("application/x-pem-file");
     static final MediaType CRL = MediaType.parseMediaType("application/pkix-crl");
     static final MediaType OCSP_RESPONSE = MediaType.parseMediaType("application/ocsp-response");
+    static final MediaType TIMESTAMP_REPLY = MediaType.parseMediaType("application/timestamp-reply");
 
     private final CertificateAuthorities authorities;
     private final OcspResponder ocsp;
+    private final TimeStampAuthority tsa;
     private final Clock clock;
 
-    PkiEndpoints(CertificateAuthorities authorities, OcspResponder ocsp, Clock clock) {
+    PkiEndpoints(CertificateAuthorities authorities, OcspResponder ocsp, TimeStampAuthority tsa, Clock clock) {
         this.authorities = authorities;
         this.ocsp = ocsp;
+        this.tsa = tsa;
         this.clock = clock;
+    }
+
+    /** RFC 3161 over HTTP: application/timestamp-query in, application/timestamp-reply out, refusals as TSP rejections. */
+    @PreAuthorize("permitAll()")
+    @PostMapping("/pki/tsa")
+    ResponseEntity<byte[]> timeStamp(@RequestBody(required = false) byte[] request) {
+        return ResponseEntity.ok().contentType(TIMESTAMP_REPLY).cacheControl(CacheControl.noStore())
+                .body(tsa.respond(request == null ? new byte[0] : request));
     }
 
     @PreAuthorize("permitAll()")
