@@ -6,6 +6,7 @@ import mn.zasag.pki.internal.CaHierarchy;
 import mn.zasag.pki.internal.CrlPublisher;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -77,6 +78,15 @@ public class CertificateAuthorities {
             der = tx.execute(status -> crls.publish(ca));
         }
         return der;
+    }
+
+    /**
+     * Re-signs every CRL past half its validity even when nobody asks for it, so copies mirrored by relying
+     * parties never reach their nextUpdate. Nodes may overlap; the row lock in {@link CrlPublisher} orders them.
+     */
+    @Scheduled(initialDelayString = "PT1H", fixedDelayString = "PT1H")
+    void refreshCrls() {
+        hierarchy.cas().forEach(ca -> crl(ca.code()));
     }
 
     private boolean stale(byte[] der) {
