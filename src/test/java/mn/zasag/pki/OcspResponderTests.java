@@ -114,6 +114,28 @@ class OcspResponderTests {
     }
 
     @Test
+    void reusesASignedAnswerOnlyWhileTheStatusIsUnchanged() throws Exception {
+        String serial = issue();
+        OCSPReq plain = request(agenciesCa, new BigInteger(serial, 16), null);
+
+        byte[] first = ask(plain).getEncoded();
+        byte[] again = ask(plain).getEncoded();
+        // a nonce asks for a fresh signature, never a kept one
+        byte[] withNonce = ask(request(agenciesCa, new BigInteger(serial, 16), new byte[]{9, 9, 9, 9, 9, 9, 9, 9})).getEncoded();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(withNonce).isNotEqualTo(first);
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/pki/certificates/{s}/revoke", serial)
+                        .header("Authorization", admin).contentType("application/json").content("{\"reason\":\"keyCompromise\"}"))
+                .andExpect(status().isOk());
+
+        // the very next plain request, well within the reuse window, already says revoked
+        SingleResp after = ((BasicOCSPResp) ask(plain).getResponseObject()).getResponses()[0];
+        assertThat(after.getCertStatus()).isInstanceOf(RevokedStatus.class);
+    }
+
+    @Test
     void aSerialTheCaNeverIssuedIsUnknown() throws Exception {
         SingleResp answer = ((BasicOCSPResp) ask(request(agenciesCa, BigInteger.valueOf(424242), null)).getResponseObject()).getResponses()[0];
 

@@ -27,19 +27,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.nio.ByteBuffer;
 
 /**
  * RFC 6960 responder. Each answer is signed by the delegated responder of the CA the request names and
  * reads the status from the database at that moment, so a revocation shows as soon as it commits. A
  * request that cannot be parsed gets {@code malformedRequest}; one about a CA we do not run gets
  * {@code unauthorized}; a serial the CA never issued is {@code unknown}.
+ *
+ * <p>Signing is most of an answer's cost, so the signed answer to a single, nonce-less request (what
+ * browsers and RFC 5019 clients send) is kept and served again for up to {@link #REUSE}, but only while
+ * the database still states the same status: the status is read on every request, and a revocation on
+ * any node changes the key, so the next request gets a freshly signed "revoked".
  */
 @Component
 public class OcspResponder {
 
     /** How long a client or cache may reuse an answer (the nextUpdate we promise). */
     public static final Duration FRESHNESS = Duration.ofMinutes(1);
+
+    /** How long we serve one signed answer again; well inside FRESHNESS so what we hand out stays fresh. */
+    static final Duration REUSE = Duration.ofSeconds(30);
+    private static final int MAX_KEPT = 100_000;
+
+    private final Map<Kept, Answer> kept = new ConcurrentHashMap<>();
 
     private final CaHierarchy hierarchy;
     private final JdbcClient jdbc;
@@ -86,22 +100,40 @@ public class OcspResponder {
                     return error(OCSPRespBuilder.UNAUTHORIZED);
                 }
             }
-            Authority responder = hierarchy.responderFor(ca.get().code());
+            CertificateStatus[] statuses = new CertificateStatus[requests.length];
+            for (int i = 0; i < requests.length; i++) {
+                statuses[i] = status(ca.get(), requests[i].getCertID());
+            }
+            Extension nonce = req.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            Kept key = requests.length == 1 && nonce == null ? Kept.of(requests[0].getCertID(), statuses[0]) : null;
+            if (key != null) {
+                Answer answer = kept.get(key);
+                if (answer != null && answer.thisUpdate().plus(REUSE).isAfter(now)) {
+                    return answer;
+                }
+            }
+            Authority responder = hierarchy.responderFor(ca.get().code());
             Instant next = now.plus(FRESHNESS);
             BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(
                     new RespID(responder.holder().getSubjectPublicKeyInfo(), digests.get(CertificateID.HASH_SHA1)));
-            for (Req r : requests) {
-                builder.addResponse(r.getCertID(), status(ca.get(), r.getCertID()), Date.from(now), Date.from(next), null);
+            for (int i = 0; i < requests.length; i++) {
+                builder.addResponse(requests[i].getCertID(), statuses[i], Date.from(now), Date.from(next), null);
             }
-            Extension nonce = req.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             if (nonce != null) {
                 builder.setResponseExtensions(new Extensions(nonce));
             }
             BasicOCSPResp basic = builder.build(
                     new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Bc.PROVIDER).build(responder.key()),
                     new X509CertificateHolder[]{responder.holder(), ca.get().holder()}, Date.from(now));
-            return new Answer(new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded(), now, next);
+            Answer answer = new Answer(new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded(), now, next);
+            if (key != null) {
+                if (kept.size() >= MAX_KEPT) {
+                    kept.clear(); // crude but bounded; a full map only costs re-signing
+                }
+                kept.put(key, answer);
+            }
+            return answer;
         } catch (Exception e) {
             return error(OCSPRespBuilder.INTERNAL_ERROR);
         }
@@ -124,6 +156,17 @@ public class OcspResponder {
                         : Optional.<CertificateStatus>of(new RevokedStatus(new Date(rs.getTimestamp(2).getTime()), rs.getInt(3))))
                 .optional();
         return row.isEmpty() ? new UnknownStatus() : row.get().orElse(CertificateStatus.GOOD);
+    }
+
+    /** A request (its CertID, bytes and all, so hash algorithms never mix) and the status stated for it. */
+    private record Kept(ByteBuffer certId, String status) {
+        static Kept of(CertificateID id, CertificateStatus status) throws java.io.IOException {
+            String stated = status == CertificateStatus.GOOD ? "good"
+                    : status instanceof RevokedStatus r ? "revoked:" + r.getRevocationTime().getTime() + ":"
+                    + (r.hasRevocationReason() ? r.getRevocationReason() : -1)
+                    : "unknown";
+            return new Kept(ByteBuffer.wrap(id.toASN1Primitive().getEncoded()), stated);
+        }
     }
 
     private static Answer error(int status) {
