@@ -24,5 +24,11 @@ public enum Permission {
     /** Verify the audit trail's hash chain. */
     AUDIT_VERIFY,
     /** Read operational metrics (Prometheus). */
-    METRICS_READ
+    METRICS_READ,
+    /** Look up and read persons in the civil registry, giving a legal basis (every read is audited). */
+    CIVIL_REGISTRY_READ,
+    /** Register persons and civil events; the registry also requires the owning agency (GASR). */
+    CIVIL_REGISTRY_WRITE,
+    /** See one's own civil registry record. */
+    MY_DATA
 }
