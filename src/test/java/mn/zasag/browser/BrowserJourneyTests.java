@@ -277,6 +277,40 @@ class BrowserJourneyTests {
                 .hasMessageContaining("#unlabelled");
     }
 
+    @Test
+    void registrationOfficerFindsADemoPersonByLatinNameAndOpensTheirHistory() {
+        visit("/login");
+        logIn("officer", DEMO_PASSWORD);
+        follow(By.linkText("Иргэний бүртгэл"));
+        assertThat(heading()).isEqualTo("Иргэний бүртгэл");
+
+        type("q", "Bat-Erdene Bold");
+        type("purpose", "Өргөдөл №1");
+        follow(By.cssSelector("form.stack button[type=submit]"));
+        follow(By.linkText("УБ90052114"));
+
+        assertThat(heading()).isEqualTo("Болд Бат-Эрдэнэ");
+        assertThat(text(By.cssSelector("main")).contains("Гэрлэлт")).isTrue();
+        assertAccessibleOnAPhone();
+
+        follow(By.linkText("Хаяг өөрчлөх"));
+        follow(By.cssSelector("form.stack button[type=submit]"));
+        assertThat(text(By.cssSelector(".error-summary"))).contains("Энэ талбарыг бөглөнө үү.");
+        visit("/registry/births");
+        assertThat(heading()).isEqualTo("Төрөлт бүртгэх");
+    }
+
+    @Test
+    void demoCitizenSeesTheirOwnCivilRecord() {
+        visit("/login");
+        logIn("УБ90052114", DEMO_PASSWORD);
+        follow(By.linkText("Миний мэдээлэл (иргэний бүртгэл)"));
+
+        assertThat(heading()).isEqualTo("Миний мэдээлэл");
+        assertThat(text(By.cssSelector("main table"))).contains("УБ90052114", "Бат-Эрдэнэ");
+        assertAccessibleOnAPhone();
+    }
+
     // --- what a person does -------------------------------------------------------------------------
 
     /** Opens a page by its address and checks it for accessibility. */
