@@ -144,6 +144,7 @@ public class CivilRegistry {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         return transaction.execute(status -> {
+            lockInOrder(rn, e);
             Person person = lock(rn).orElseThrow(PersonNotFound::new);
             requireAlive(person, e.occurredOn());
             Map<String, String> details = new LinkedHashMap<>();
@@ -429,6 +430,20 @@ public class CivilRegistry {
 
     private Optional<Person> load(String rn) {
         return jdbc.sql(PERSON_COLUMNS + "where register_number = :rn").param("rn", rn).query(PERSON).optional();
+    }
+
+    /**
+     * A marriage or divorce changes two rows; locking them in register-number order means two registrars
+     * recording the same couple from either side wait for each other instead of deadlocking.
+     */
+    private void lockInOrder(String rn, NewCivilEvent e) {
+        List<String> rows = new java.util.ArrayList<>(List.of(rn));
+        if (e.type() == CivilEventType.MARRIAGE && e.spouse() != null && RegisterNumber.isValid(e.spouse(), clock)) {
+            rows.add(RegisterNumber.parse(e.spouse(), clock).value());
+        } else if (e.type() == CivilEventType.DIVORCE) {
+            load(rn).map(Person::spouse).ifPresent(rows::add);
+        }
+        rows.stream().distinct().sorted().forEach(this::lock);
     }
 
     private Optional<Person> lock(String rn) {
