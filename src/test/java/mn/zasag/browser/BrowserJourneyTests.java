@@ -297,6 +297,8 @@ class BrowserJourneyTests {
         assertThat(text(By.cssSelector(".error-summary"))).contains("Энэ талбарыг бөглөнө үү.");
         visit("/registry/births");
         assertThat(heading()).isEqualTo("Төрөлт бүртгэх");
+        visit("/registry/persons/УБ90052114/events/NAME_CHANGE");
+        assertThat(heading()).isEqualTo("Нэр өөрчлөлт бүртгэх");
     }
 
     @Test

@@ -87,6 +87,45 @@ class RegistryPagesTests {
     }
 
     @Test
+    void anOfficerRegistersADeathThroughItsFormAfterBeingToldADateBeforeBirthIsImpossible() throws Exception {
+        Person p = registry.register(RegistryFixtures.adult(Sex.MALE, "Дорж", "Лхагвасүрэн"), actor("seed", "GASR"));
+
+        mvc.perform(get("/registry/persons/{rn}/events/DEATH", p.registerNumber()).cookie(officer))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Нас баралт бүртгэх")));
+        mvc.perform(post("/registry/persons/{rn}/events/DEATH", p.registerNumber()).cookie(officer).with(csrf())
+                        .param("occurredOn", p.birthDate().minusDays(1).toString()).param("legalBasis", "Гэрчилгээ №10"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("төрсөн огнооноос өмнө байж болохгүй")));
+        assertThat(registry.history(p.registerNumber())).hasSize(1);
+
+        mvc.perform(post("/registry/persons/{rn}/events/DEATH", p.registerNumber()).cookie(officer).with(csrf())
+                        .param("occurredOn", "2024-01-01").param("legalBasis", "Гэрчилгээ №10"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(registry.history(p.registerNumber())).extracting(CivilEvent::type)
+                .containsExactly(CivilEventType.BIRTH, CivilEventType.DEATH);
+        mvc.perform(get("/registry/persons/{rn}/events/TELEPORT", p.registerNumber()).cookie(officer))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anOfficerIssuesAnIdCardAndChangesANameThroughTheirForms() throws Exception {
+        Person p = registry.register(RegistryFixtures.adult(Sex.FEMALE, "Дорж", "Сараа"), actor("seed", "GASR"));
+        String card = "7" + p.registerNumber().substring(2);
+
+        mvc.perform(post("/registry/persons/{rn}/events/ID_CARD_ISSUE", p.registerNumber()).cookie(officer).with(csrf())
+                        .param("civilId", card).param("occurredOn", "2024-01-01").param("legalBasis", "Өргөдөл №11"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/registry/persons/{rn}/events/NAME_CHANGE", p.registerNumber()).cookie(officer).with(csrf())
+                        .param("givenName", "Саруул").param("occurredOn", "2024-02-01").param("legalBasis", "Шийдвэр №12"))
+                .andExpect(status().is3xxRedirection());
+
+        Person changed = registry.read(p.registerNumber(), "test");
+        assertThat(changed.civilId()).isEqualTo(card);
+        assertThat(changed.givenName()).isEqualTo("Саруул");
+        assertThat(changed.familyName()).isEqualTo("Дорж");
+    }
+
+    @Test
     void thePersonPageAsksForAPurposeBeforeShowingAnything() throws Exception {
         Person p = registry.register(RegistryFixtures.adult(Sex.MALE, "Дорж", "Хүрэлсүх"), actor("seed", "GASR"));
 

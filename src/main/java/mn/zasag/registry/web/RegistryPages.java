@@ -1,6 +1,7 @@
 package mn.zasag.registry.web;
 
 import mn.zasag.registry.CivilEventRefused;
+import mn.zasag.registry.CivilEventType;
 import mn.zasag.registry.CivilRegistry;
 import mn.zasag.registry.Divisions;
 import mn.zasag.registry.LegalBasisRequired;
@@ -201,6 +202,64 @@ class RegistryPages {
             "event_in_future", "occurredOn", "event_before_birth", "occurredOn", "legal_basis_required", "legalBasis",
             "legal_basis_invalid", "legalBasis", "division_unknown", "divisionCode", "event_details_missing", "occurredOn");
 
+    // ------------------------------------------------------------ divorce, ID card, name change, death
+
+    /** The events that have a form of their own here besides birth, marriage and address. */
+    private static final java.util.Set<CivilEventType> OTHER_EVENTS = java.util.EnumSet.of(
+            CivilEventType.DIVORCE, CivilEventType.ID_CARD_ISSUE, CivilEventType.NAME_CHANGE, CivilEventType.DEATH);
+
+    @PreAuthorize("hasAuthority('CIVIL_REGISTRY_WRITE')")
+    @GetMapping("/registry/persons/{registerNumber}/events/{type}")
+    String eventForm(@PathVariable String registerNumber, @PathVariable String type, Model model) {
+        model.addAttribute("registerNumber", existing(registerNumber));
+        model.addAttribute("type", otherEvent(type));
+        model.addAttribute("form", new EventForm("", "", "", "", "", ""));
+        return "registry/event";
+    }
+
+    @PreAuthorize("hasAuthority('CIVIL_REGISTRY_WRITE')")
+    @PostMapping("/registry/persons/{registerNumber}/events/{type}")
+    String registerEvent(@AuthenticationPrincipal Actor me, @PathVariable String registerNumber, @PathVariable String type,
+                         @ModelAttribute("form") EventForm form, BindingResult errors, Model model,
+                         RedirectAttributes redirect) {
+        String rn = existing(registerNumber);
+        CivilEventType eventType = otherEvent(type);
+        model.addAttribute("registerNumber", rn);
+        model.addAttribute("type", eventType);
+        if (eventType == CivilEventType.ID_CARD_ISSUE) {
+            required(form.civilId(), "civilId", errors);
+        }
+        if (eventType == CivilEventType.NAME_CHANGE && isBlank(form.familyName()) && isBlank(form.givenName())
+                && isBlank(form.clanName())) {
+            errors.rejectValue("givenName", "registry.required");
+        }
+        LocalDate on = date(form.occurredOn(), "occurredOn", errors);
+        required(form.legalBasis(), "legalBasis", errors);
+        if (!errors.hasErrors()) {
+            try {
+                registry.record(rn, new NewCivilEvent(eventType, on, form.legalBasis(), null, null, null, form.civilId(),
+                        isBlank(form.clanName()) ? null : form.clanName(), form.familyName(), form.givenName()), me);
+                return done(rn, form.legalBasis(), "registry.event.done", redirect);
+            } catch (CivilEventRefused | PersonAlreadyRegistered | LegalBasisRequired e) {
+                errors.rejectValue(OTHER_EVENT_FIELDS.getOrDefault(e.code(), "occurredOn"), e.messageKey());
+            }
+        }
+        return "registry/event";
+    }
+
+    private static CivilEventType otherEvent(String type) {
+        return OTHER_EVENTS.stream().filter(t -> t.name().equalsIgnoreCase(type)).findFirst()
+                .orElseThrow(PersonNotFound::new);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static final Map<String, String> OTHER_EVENT_FIELDS = Map.of(
+            "civil_id_taken", "civilId", "civil_id_invalid", "civilId", "name_invalid", "givenName",
+            "legal_basis_required", "legalBasis", "legal_basis_invalid", "legalBasis");
+
     // ------------------------------------------------------------ helpers
 
     private String existing(String registerNumber) {
@@ -256,6 +315,10 @@ class RegistryPages {
     }
 
     record AddressForm(String divisionCode, String addressLine, String occurredOn, String legalBasis) {
+    }
+
+    record EventForm(String civilId, String clanName, String familyName, String givenName, String occurredOn,
+                     String legalBasis) {
     }
 
 }
