@@ -21,7 +21,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Seeds a fresh database with the seed's agencies and one demo account per role. */
+/** Seeds a fresh database with the seed's agencies, one demo account per role and a small civil registry population. */
 @Component
 class DemoData implements ApplicationRunner {
 
@@ -48,11 +48,13 @@ class DemoData implements ApplicationRunner {
     private final DemoTokens tokens;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final DemoPopulation population;
     private final boolean enabled;
 
     DemoData(JdbcClient jdbc, Agencies agencies, Accounts accounts, DemoTokens tokens, Clock clock,
-             TransactionTemplate transaction, @Value("${zasag.demo:true}") boolean enabled) {
+             TransactionTemplate transaction, DemoPopulation population, @Value("${zasag.demo:true}") boolean enabled) {
         this.transaction = transaction;
+        this.population = population;
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.accounts = accounts;
@@ -96,6 +98,7 @@ class DemoData implements ApplicationRunner {
         tokens.grant(officer, "zsg_demo_officer");
         tokens.grant(agencyAdmin, "zsg_demo_agencyadmin");
         tokens.grant(admin, "zsg_demo_admin");
+        population.seed();
         return true;
     }
 }

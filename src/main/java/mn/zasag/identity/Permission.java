@@ -30,5 +30,11 @@ public enum Permission {
     /** Revoke, suspend and reinstate certificates one's own agency requested. */
     PKI_REVOKE,
     /** Act on any certificate, whichever agency requested it. */
-    PKI_ADMIN
+    PKI_ADMIN,
+    /** Look up and read persons in the civil registry, giving a legal basis (every read is audited). */
+    CIVIL_REGISTRY_READ,
+    /** Register persons and civil events; the registry also requires the owning agency (GASR). */
+    CIVIL_REGISTRY_WRITE,
+    /** See one's own civil registry record. */
+    MY_DATA
 }

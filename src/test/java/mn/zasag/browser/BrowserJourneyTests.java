@@ -16,7 +16,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -277,6 +276,42 @@ class BrowserJourneyTests {
                 .hasMessageContaining("#unlabelled");
     }
 
+    @Test
+    void registrationOfficerFindsADemoPersonByLatinNameAndOpensTheirHistory() {
+        visit("/login");
+        logIn("officer", DEMO_PASSWORD);
+        follow(By.linkText("Иргэний бүртгэл"));
+        assertThat(heading()).isEqualTo("Иргэний бүртгэл");
+
+        type("q", "Bat-Erdene Bold");
+        type("purpose", "Өргөдөл №1");
+        follow(By.cssSelector("form.stack button[type=submit]"));
+        follow(By.linkText("УБ90052114"));
+
+        assertThat(heading()).isEqualTo("Болд Бат-Эрдэнэ");
+        assertThat(text(By.cssSelector("main")).contains("Гэрлэлт")).isTrue();
+        assertAccessibleOnAPhone();
+
+        follow(By.linkText("Хаяг өөрчлөх"));
+        follow(By.cssSelector("form.stack button[type=submit]"));
+        assertThat(text(By.cssSelector(".error-summary"))).contains("Энэ талбарыг бөглөнө үү.");
+        visit("/registry/births");
+        assertThat(heading()).isEqualTo("Төрөлт бүртгэх");
+        visit("/registry/persons/УБ90052114/events/NAME_CHANGE");
+        assertThat(heading()).isEqualTo("Нэр өөрчлөлт бүртгэх");
+    }
+
+    @Test
+    void demoCitizenSeesTheirOwnCivilRecord() {
+        visit("/login");
+        logIn("УБ90052114", DEMO_PASSWORD);
+        follow(By.linkText("Миний мэдээлэл (иргэний бүртгэл)"));
+
+        assertThat(heading()).isEqualTo("Миний мэдээлэл");
+        assertThat(text(By.cssSelector("main table"))).contains("УБ90052114", "Бат-Эрдэнэ");
+        assertAccessibleOnAPhone();
+    }
+
     // --- what a person does -------------------------------------------------------------------------
 
     /** Opens a page by its address and checks it for accessibility. */
@@ -290,7 +325,16 @@ class BrowserJourneyTests {
         WebElement current = browser.findElement(By.tagName("html"));
         browser.findElement(target).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(current));
+        // Chromium sometimes answers a query on the old page's node with «does not belong to the document»
+        // instead of «stale»; both mean the old page is gone.
+        wait.until(d -> {
+            try {
+                current.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         Accessibility.assertNoViolations(browser);
     }

@@ -1,0 +1,39 @@
+package mn.zasag.registry;
+
+import mn.zasag.WebSessions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The demo start (its own database) shows a populated civil registry and the demo citizen's own data. */
+@SpringBootTest(properties = "zasag.demo=true")
+@AutoConfigureMockMvc
+class DemoPopulationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    CivilRegistry registry;
+
+    @Test
+    void theDemoRegistryHoldsAFewHundredPeopleAndTheDemoCitizensRecord() throws Exception {
+        assertThat(registry.count()).isGreaterThanOrEqualTo(300);
+
+        mvc.perform(get("/my-data").cookie(WebSessions.login(mvc, "УБ90052114", "Zasag-Demo-2026")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Бат-Эрдэнэ")))
+                .andExpect(content().string(containsString("Гэрлэлт")));
+        mvc.perform(get("/api/v1/registry/persons").param("q", "Bat-Erdene Bold")
+                        .header("Authorization", "Bearer zsg_demo_officer").header("X-Legal-Basis", "demo"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].registerNumber").value("УБ90052114"));
+    }
+}
