@@ -5,6 +5,8 @@ import mn.zasag.audit.AuditTrail;
 import mn.zasag.catalog.Agencies;
 import mn.zasag.identity.internal.AccountStore;
 import mn.zasag.identity.internal.PasswordPolicy;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -22,12 +24,15 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final Agencies agencies;
+    private final ApplicationEventPublisher events;
 
-    Accounts(AccountStore store, PasswordEncoder passwords, AuditTrail audit, Agencies agencies) {
+    Accounts(AccountStore store, PasswordEncoder passwords, AuditTrail audit, Agencies agencies,
+             ApplicationEventPublisher events) {
         this.store = store;
         this.passwords = passwords;
         this.audit = audit;
         this.agencies = agencies;
+        this.events = events;
     }
 
     /** A citizen registers themselves; their login is their register number. */
@@ -47,6 +52,8 @@ public class Accounts {
         }
         audit.record(AuditEvent.success("identity.account.registered", "account", String.valueOf(id))
                 .withActorLogin(login).withDetails(Map.of("role", Role.CITIZEN.name())));
+        events.publishEvent(new CitizenRegistered(id, citizen.givenName(), citizen.mobile(), citizen.email(),
+                LocaleContextHolder.getLocaleContext() != null ? LocaleContextHolder.getLocale() : null));
         return id;
     }
 

@@ -24,5 +24,7 @@ public enum Permission {
     /** Verify the audit trail's hash chain. */
     AUDIT_VERIFY,
     /** Read operational metrics (Prometheus). */
-    METRICS_READ
+    METRICS_READ,
+    /** Edit message templates, search sent notifications and read the outbox. */
+    NOTIFICATIONS_ADMIN
 }
