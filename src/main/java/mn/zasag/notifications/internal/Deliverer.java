@@ -80,6 +80,7 @@ public class Deliverer {
         try {
             String providerId = gateway.send(n);
             finish(n, NotificationStatus.SENT, null, providerId, null, "sent");
+            gateway.sent(n);
         } catch (Gateway.GatewayFailure e) {
             if (e.retryable() && n.attempts() < settings.maxAttempts()) {
                 OffsetDateTime next = OffsetDateTime.now(clock).plus(settings.backoff(n.attempts()));

@@ -17,6 +17,10 @@ public interface Gateway {
      */
     String send(Notification notification) throws GatewayFailure;
 
+    /** Called once the message is marked sent: a receipt may have come in before that. */
+    default void sent(Notification notification) {
+    }
+
     /** A failed hand-over: {@code transient} ones are retried with backoff, the others fail the message. */
     final class GatewayFailure extends Exception {
         private final boolean retryable;

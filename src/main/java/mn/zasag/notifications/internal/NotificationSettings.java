@@ -10,7 +10,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("zasag.notifications")
 public record NotificationSettings(boolean deliver, Duration retryBase, Duration retryMax, int maxAttempts,
-                                   Duration lease, int batchSize, Smtp smtp) {
+                                   Duration lease, int batchSize, Smtp smtp, Smpp smpp) {
 
     public NotificationSettings {
         retryBase = retryBase == null ? Duration.ofSeconds(30) : retryBase;
@@ -19,6 +19,20 @@ public record NotificationSettings(boolean deliver, Duration retryBase, Duration
         lease = lease == null ? Duration.ofMinutes(5) : lease;
         batchSize = batchSize <= 0 ? 50 : batchSize;
         smtp = smtp == null ? new Smtp(null, 587, null, null, "noreply@zasag.mn", true) : smtp;
+        smpp = smpp == null ? new Smpp(null, 2775, null, null, "ZASAG") : smpp;
+    }
+
+    /** An operator's SMSC over SMPP 3.4; a blank host means SMS are kept, not sent. */
+    public record Smpp(String host, int port, String systemId, String password, String sourceAddr) {
+
+        public boolean configured() {
+            return host != null && !host.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Smpp[host=" + host + ", port=" + port + ", systemId=" + systemId + ", sourceAddr=" + sourceAddr + "]";
+        }
     }
 
     public record Smtp(String host, int port, String user, String password, String from, boolean starttls) {

@@ -92,18 +92,16 @@ public class Outbox {
                 .update() == 1;
     }
 
-    /** A receipt from a gateway, found by the gateway's message id; only moves the row forward. */
-    public Optional<UUID> receipt(Channel channel, String providerId, NotificationStatus next, String reason,
-                                  OffsetDateTime now) {
+    /** Moves a row on after a receipt, only along the lifecycle (a late or repeated receipt changes nothing). */
+    public boolean advance(UUID id, NotificationStatus next, String reason, OffsetDateTime now) {
         List<String> from = next.predecessors().stream().map(Enum::name).toList();
         return jdbc.sql("""
                         update notifications.notification
-                        set status = :next, failure_reason = :reason, updated_at = :now
-                        where channel = :channel and provider_id = :provider and status in (:from)
-                        returning id""")
+                        set status = :next, failure_reason = coalesce(:reason, failure_reason), updated_at = :now
+                        where id = :id and status in (:from)""")
                 .param("next", next.name()).param("reason", reason).param("now", now)
-                .param("channel", channel.name()).param("provider", providerId).param("from", from)
-                .query(UUID.class).optional();
+                .param("id", id).param("from", from)
+                .update() == 1;
     }
 
     public Optional<Notification> find(UUID id) {

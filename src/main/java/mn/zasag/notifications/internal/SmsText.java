@@ -33,6 +33,9 @@ public record SmsText(Encoding encoding, List<String> parts) {
                     + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM_EXTENSION = "\f^{}\\[~]|€";
 
+    /** The code after the escape (0x1B) of each character of GSM_EXTENSION, in the same order. */
+    private static final byte[] GSM_EXTENSION_CODES = {0x0A, 0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65};
+
     public SmsText {
         parts = List.copyOf(parts);
     }
@@ -44,6 +47,29 @@ public record SmsText(Encoding encoding, List<String> parts) {
 
     public int partCount() {
         return parts.size();
+    }
+
+    /**
+     * One part's bytes for SMPP's short_message: UCS-2 big-endian, or GSM 03.38 septets unpacked (one
+     * per byte, extension characters after an escape), as SMSCs take the default alphabet.
+     */
+    public byte[] bytes(int part) {
+        String text = parts.get(part);
+        if (encoding == Encoding.UCS2) {
+            return text.getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int extension = GSM_EXTENSION.indexOf(c);
+            if (extension >= 0) {
+                out.write(0x1B);
+                out.write(GSM_EXTENSION_CODES[extension]);
+            } else {
+                out.write(GSM_BASIC.indexOf(c));
+            }
+        }
+        return out.toByteArray();
     }
 
     static boolean isGsm7(String text) {

@@ -1,7 +1,5 @@
 package mn.zasag.notifications.internal;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import mn.zasag.ZasagTest;
@@ -11,18 +9,13 @@ import mn.zasag.notifications.NotificationId;
 import mn.zasag.notifications.NotificationStatus;
 import mn.zasag.notifications.Notifications;
 import mn.zasag.notifications.Recipient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -38,34 +31,9 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Email delivery against a real SMTP server in the test JVM (GreenMail). The scheduled deliverer is off
- * in this context: each test drives delivery itself, playing one or several nodes.
- */
+/** Email delivery against a real SMTP server in the test JVM (GreenMail). */
 @ZasagTest
-class EmailDeliveryTests {
-
-    static final int SMTP_PORT = freePort();
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    static {
-        SMTP.start();
-    }
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("zasag.notifications.smtp.host", () -> "127.0.0.1");
-        registry.add("zasag.notifications.smtp.port", () -> SMTP_PORT);
-        registry.add("zasag.notifications.smtp.starttls", () -> false);
-        registry.add("zasag.notifications.smtp.from", () -> "noreply@zasag.test");
-        registry.add("zasag.notifications.deliver", () -> false);
-        registry.add("zasag.notifications.batch-size", () -> 3);
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        SMTP.stop();
-    }
+class EmailDeliveryTests extends GatewaysContext {
 
     @Autowired
     Notifications notifications;
@@ -83,6 +51,8 @@ class EmailDeliveryTests {
     MeterRegistry meters;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SmsGateway sms;
 
     @BeforeEach
     void emptyMailboxes() throws Exception {
@@ -198,7 +168,7 @@ class EmailDeliveryTests {
     void anUnreachableSmtpServerIsRetriedWithBackoffThenFailsWithAReason() throws Exception {
         NotificationSettings unreachable = new NotificationSettings(false, Duration.ofMinutes(1), Duration.ofHours(1), 2,
                 Duration.ofMinutes(5), 10, new NotificationSettings.Smtp("127.0.0.1", freePort(), null, null,
-                "noreply@zasag.test", false));
+                "noreply@zasag.test", false), null);
         NotificationId id = send("down@example.mn", "Унтарсан");
         OffsetDateTime before = OffsetDateTime.now(clock);
 
@@ -223,7 +193,7 @@ class EmailDeliveryTests {
     @Test
     void backoffDoublesPerAttemptUpToTheMaximum() {
         NotificationSettings s = new NotificationSettings(true, Duration.ofSeconds(30), Duration.ofMinutes(10), 8,
-                null, 0, null);
+                null, 0, null, null);
 
         assertThat(Arrays.asList(s.backoff(1), s.backoff(2), s.backoff(3), s.backoff(6), s.backoff(30)))
                 .containsExactly(Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),
@@ -236,25 +206,11 @@ class EmailDeliveryTests {
     }
 
     private Deliverer node(NotificationSettings nodeSettings, Clock nodeClock) {
-        return new Deliverer(outbox, List.of(new EmailGateway(nodeSettings)), nodeSettings, transactions, nodeClock, meters);
-    }
-
-    private static void drain(Deliverer node) {
-        while (node.deliverDue() > 0) {
-            // until nothing is due for this node
-        }
+        return new Deliverer(outbox, List.of(new EmailGateway(nodeSettings), sms), nodeSettings, transactions, nodeClock, meters);
     }
 
     private int attempts(NotificationId id) {
         return jdbc.sql("select attempts from notifications.notification where id = :id").param("id", id.value())
                 .query(Integer.class).single();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

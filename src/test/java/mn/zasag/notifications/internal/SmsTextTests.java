@@ -81,4 +81,10 @@ class SmsTextTests {
         assertThat(SmsText.of("Café à Zürich").encoding()).isEqualTo(Encoding.GSM7);
         assertThat(SmsText.of("Ulaanbaatar ô").encoding()).isEqualTo(Encoding.UCS2);
     }
+
+    @Test
+    void partsAreEncodedAsUnpackedGsmSeptetsOrUcs2BigEndian() {
+        assertThat(SmsText.of("@A{").bytes(0)).containsExactly(0x00, 0x41, 0x1B, 0x28);
+        assertThat(SmsText.of("Ө1").bytes(0)).containsExactly(0x04, 0xE8, 0x00, 0x31);
+    }
 }
