@@ -12,7 +12,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,9 +28,11 @@ public class Accounts {
     private final AuditTrail audit;
     private final Agencies agencies;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     Accounts(AccountStore store, PasswordEncoder passwords, AuditTrail audit, Agencies agencies,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.passwords = passwords;
         this.audit = audit;
@@ -53,7 +58,7 @@ public class Accounts {
         audit.record(AuditEvent.success("identity.account.registered", "account", String.valueOf(id))
                 .withActorLogin(login).withDetails(Map.of("role", Role.CITIZEN.name())));
         events.publishEvent(new CitizenRegistered(id, citizen.givenName(), citizen.mobile(), citizen.email(),
-                LocaleContextHolder.getLocaleContext() != null ? LocaleContextHolder.getLocale() : null));
+                requestLocale()));
         return id;
     }
 
@@ -111,6 +116,13 @@ public class Accounts {
         PasswordPolicy.check(next, account.login());
         store.setPasswordHash(id, passwords.encode(next));
         audit.record(AuditEvent.success("identity.password.changed", "account", String.valueOf(id)));
+        events.publishEvent(new PasswordChanged(id, account.givenName(), account.mobile(), account.email(),
+                OffsetDateTime.now(clock), requestLocale()));
+    }
+
+    /** The language of the page being served, or null outside a request. */
+    private static Locale requestLocale() {
+        return LocaleContextHolder.getLocaleContext() != null ? LocaleContextHolder.getLocale() : null;
     }
 
     public Optional<AccountSummary> find(long id) {

@@ -25,6 +25,23 @@ public record Recipient(String email, String mobile) {
         return mobile != null && !mobile.isBlank();
     }
 
+    /**
+     * This recipient less any address that would be refused: for messages that must not fail the
+     * caller's change (a warning after a password change), where one usable channel is enough.
+     */
+    public Recipient usable() {
+        String usableEmail = null;
+        if (hasEmail()) {
+            try {
+                usableEmail = checkedEmail();
+            } catch (RecipientInvalid e) {
+                usableEmail = null;
+            }
+        }
+        String usableMobile = hasMobile() ? MobileNumber.normalize(mobile).orElse(null) : null;
+        return new Recipient(usableEmail, usableMobile);
+    }
+
     /** The mobile number in E.164, or a refusal. */
     public String normalizedMobile() {
         return MobileNumber.normalize(mobile).orElseThrow(() -> new RecipientInvalid("notification_mobile_invalid"));

@@ -155,6 +155,34 @@ class NotificationsTests {
     }
 
     @Test
+    void aPasswordChangeWarnsTheAccountsOwnerWithTheTimeOfTheChange() {
+        String rn = Fixtures.freshRegisterNumber();
+        long id = accounts.registerCitizen(new NewCitizen(RegisterNumber.parse(rn), "Дорж", "Ганаа",
+                "+97699334455", null, Fixtures.PASSWORD));
+
+        accounts.changePassword(id, Fixtures.PASSWORD, "another long secret 2026");
+
+        var row = jdbc.sql("""
+                        select channel, recipient, kind, body from notifications.notification
+                        where caller = 'identity' and caller_reference like :ref""")
+                .param("ref", "account-" + id + "-password-%").query().singleRow();
+        assertThat(row.get("kind")).isEqualTo("password_changed");
+        assertThat(row.get("channel")).isEqualTo("SMS");
+        assertThat(row.get("recipient")).isEqualTo("+97699334455");
+        assertThat((String) row.get("body")).matches("Засаг: таны нууц үг \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}-д солигдлоо\\..*");
+    }
+
+    @Test
+    void anUnusableEmailDoesNotStopARegistrationButTheSmsStillGoesOut() {
+        String rn = Fixtures.freshRegisterNumber();
+        long id = accounts.registerCitizen(new NewCitizen(RegisterNumber.parse(rn), "Дорж", "Туяа",
+                "+97699445566", "tuyaa@@example", Fixtures.PASSWORD));
+
+        assertThat(jdbc.sql("select channel from notifications.notification where caller = 'identity' and caller_reference = :ref")
+                .param("ref", "account-" + id + "-registered").query(String.class).list()).containsExactly("SMS");
+    }
+
+    @Test
     void aSentMessageCanOnlyMoveForwardInItsLifecycle() {
         assertThat(NotificationStatus.CREATED.canMoveTo(NotificationStatus.SENT)).isFalse();
         assertThat(NotificationStatus.SENT.canMoveTo(NotificationStatus.DELIVERED)).isTrue();

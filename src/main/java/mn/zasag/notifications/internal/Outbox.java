@@ -109,6 +109,16 @@ public class Outbox {
                 .param("id", id).query(Outbox::row).optional();
     }
 
+    /** What was sent to any of these addresses, newest first. */
+    public List<Notification> sentTo(List<String> recipients, int limit) {
+        if (recipients.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from notifications.notification where recipient in (:recipients)"
+                        + " order by created_at desc, id limit :limit")
+                .param("recipients", recipients).param("limit", limit).query(Outbox::row).list();
+    }
+
     /** Newest first; every filter may be null. */
     public List<Notification> search(String recipient, NotificationStatus status, String kind, int limit) {
         return jdbc.sql("select " + COLUMNS + """

@@ -3,22 +3,27 @@ package mn.zasag.notifications.web;
 import mn.zasag.notifications.NotificationNotFound;
 import mn.zasag.notifications.NotificationStatus;
 import mn.zasag.notifications.internal.Outbox;
+import mn.zasag.identity.Accounts;
+import mn.zasag.shared.Actor;
 import mn.zasag.shared.MobileNumber;
 import mn.zasag.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Platform admins search what was sent, and read the outbox: with no SMTP server or SMSC configured
- * (the demo) messages are kept (status KEPT) and read here instead.
+ * (the demo) messages are kept (status KEPT) and read here instead. Everyone sees what was sent to them.
  */
 @Controller
 class NotificationPages {
@@ -26,9 +31,33 @@ class NotificationPages {
     static final int LIMIT = 100;
 
     private final Outbox outbox;
+    private final Accounts accounts;
 
-    NotificationPages(Outbox outbox) {
+    NotificationPages(Outbox outbox, Accounts accounts) {
         this.outbox = outbox;
+        this.accounts = accounts;
+    }
+
+    /**
+     * What the platform sent to the signed-in person: messages to their account's current mobile number
+     * and email address.
+     */
+    @PreAuthorize("hasAuthority('ACCOUNT_SELF')")
+    @GetMapping("/account/notifications")
+    String mine(Authentication authentication, Model model) {
+        List<String> addresses = new ArrayList<>();
+        if (authentication.getPrincipal() instanceof Actor actor && actor.accountId() != null) {
+            accounts.find(actor.accountId()).ifPresent(account -> {
+                if (account.mobile() != null) {
+                    MobileNumber.normalize(account.mobile()).ifPresent(addresses::add);
+                }
+                if (account.email() != null && !account.email().isBlank()) {
+                    addresses.add(account.email().strip());
+                }
+            });
+        }
+        model.addAttribute("notifications", outbox.sentTo(addresses, LIMIT));
+        return "notifications/mine";
     }
 
     @PreAuthorize("hasAuthority('NOTIFICATIONS_ADMIN')")

@@ -6,6 +6,8 @@ import mn.zasag.WebSessions;
 import mn.zasag.ZasagTest;
 import mn.zasag.catalog.Agencies;
 import mn.zasag.identity.Accounts;
+import mn.zasag.identity.NewCitizen;
+import mn.zasag.shared.RegisterNumber;
 import mn.zasag.identity.Role;
 import mn.zasag.notifications.CallerReference;
 import mn.zasag.notifications.Language;
@@ -137,6 +139,29 @@ class NotificationPagesTests {
         mvc.perform(get("/admin/notifications?status=NOPE").cookie(admin)).andExpect(status().isBadRequest());
         mvc.perform(get("/admin/notifications/not-a-uuid").cookie(admin)).andExpect(status().isNotFound());
         mvc.perform(get("/admin/notifications/templates/no_such/mn").cookie(admin)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aCitizenSeesTheMessagesSentToThemAndNoOneElses() throws Exception {
+        String mine = uniqueMobile();
+        String theirs = uniqueMobile();
+        String rn = register("Ариунаа", mine);
+        register("Энхжин", theirs);
+
+        Document page = page("/account/notifications", WebSessions.login(mvc, rn));
+
+        assertThat(page.select("tbody tr")).hasSize(1);
+        assertThat(page.select("tbody tr").text()).contains(mine).contains("Ариунаа").doesNotContain("Энхжин");
+    }
+
+    private String register(String givenName, String mobile) {
+        String rn = Fixtures.freshRegisterNumber();
+        accounts.registerCitizen(new NewCitizen(RegisterNumber.parse(rn), "Бат", givenName, mobile, null, Fixtures.PASSWORD));
+        return rn;
+    }
+
+    private static String uniqueMobile() {
+        return "+9769" + String.format("%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
     }
 
     @Test
