@@ -3,6 +3,7 @@ package mn.zasag.notifications.web;
 import mn.zasag.notifications.NotificationNotFound;
 import mn.zasag.notifications.NotificationStatus;
 import mn.zasag.notifications.internal.Outbox;
+import mn.zasag.notifications.internal.Resending;
 import mn.zasag.identity.Accounts;
 import mn.zasag.shared.Actor;
 import mn.zasag.shared.MobileNumber;
@@ -15,6 +16,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,10 +35,12 @@ class NotificationPages {
 
     private final Outbox outbox;
     private final Accounts accounts;
+    private final Resending resending;
 
-    NotificationPages(Outbox outbox, Accounts accounts) {
+    NotificationPages(Outbox outbox, Accounts accounts, Resending resending) {
         this.outbox = outbox;
         this.accounts = accounts;
+        this.resending = resending;
     }
 
     /**
@@ -72,14 +77,27 @@ class NotificationPages {
     @PreAuthorize("hasAuthority('NOTIFICATIONS_ADMIN')")
     @GetMapping("/admin/notifications/{id}")
     String show(@PathVariable String id, Model model) {
-        UUID uuid;
+        var notification = outbox.find(uuid(id)).orElseThrow(() -> new NotificationNotFound(id));
+        model.addAttribute("notification", notification);
+        model.addAttribute("resendable", notification.status() == NotificationStatus.FAILED
+                || notification.status() == NotificationStatus.KEPT);
+        return "notifications/notification";
+    }
+
+    @PreAuthorize("hasAuthority('NOTIFICATIONS_ADMIN')")
+    @PostMapping("/admin/notifications/{id}/resend")
+    String resend(@PathVariable String id, RedirectAttributes redirect) {
+        UUID copy = resending.resend(uuid(id));
+        redirect.addFlashAttribute("resent", true);
+        return "redirect:/admin/notifications/" + copy;
+    }
+
+    private static UUID uuid(String id) {
         try {
-            uuid = UUID.fromString(id);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new NotificationNotFound(id);
         }
-        model.addAttribute("notification", outbox.find(uuid).orElseThrow(() -> new NotificationNotFound(id)));
-        return "notifications/notification";
     }
 
     /** The search form; empty fields filter nothing. A mobile number may be typed in any usual way. */

@@ -135,6 +135,32 @@ class NotificationPagesTests {
     }
 
     @Test
+    void anAdminSendsAKeptMessageAgainAsANewAuditedNotification() throws Exception {
+        String email = "again-" + UUID.randomUUID().toString().substring(0, 8) + "@example.mn";
+        NotificationId original = notifications.send(Recipient.email(email), "account_registered", Map.of("name", "Цэцэг"),
+                Language.MN, new CallerReference("tests", UUID.randomUUID().toString())).get(0);
+        while (deliverer.deliverDue() > 0) {
+            // kept: no SMTP server in this context
+        }
+        assertThat(page("/admin/notifications/" + original, admin).select("form[action$=/resend] button")).hasSize(1);
+
+        String location = mvc.perform(post("/admin/notifications/" + original + "/resend").with(csrf()).cookie(admin))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+        String copy = location.substring("/admin/notifications/".length());
+        assertThat(copy).isNotEqualTo(original.toString());
+        var rows = jdbc.sql("select id::text, status, body from notifications.notification where recipient = :r order by created_at")
+                .param("r", email).query().listOfRows();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("status")).isEqualTo("KEPT");
+        assertThat(rows.get(1).get("id")).isEqualTo(copy);
+        assertThat(rows.get(1).get("body")).isEqualTo(rows.get(0).get("body"));
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'notifications.notification.resent' and object_id = :id")
+                .param("id", copy).query(Long.class).single()).isEqualTo(1);
+        assertThat(page(location, admin).select("[role=status]").text()).contains("хуулбар");
+    }
+
+    @Test
     void aBadFilterOrUnknownNotificationIsAFriendlyError() throws Exception {
         mvc.perform(get("/admin/notifications?status=NOPE").cookie(admin)).andExpect(status().isBadRequest());
         mvc.perform(get("/admin/notifications/not-a-uuid").cookie(admin)).andExpect(status().isNotFound());
@@ -170,6 +196,8 @@ class NotificationPagesTests {
         Cookie officer = WebSessions.login(mvc, Fixtures.staff(accounts, Role.OFFICER, Fixtures.freshAgency(agencies)));
 
         for (Cookie session : new Cookie[]{citizen, officer}) {
+            mvc.perform(post("/admin/notifications/" + UUID.randomUUID() + "/resend").with(csrf()).cookie(session))
+                    .andExpect(status().isForbidden());
             mvc.perform(get("/admin/notifications").cookie(session)).andExpect(status().isForbidden());
             mvc.perform(get("/admin/notifications/templates").cookie(session)).andExpect(status().isForbidden());
         }
