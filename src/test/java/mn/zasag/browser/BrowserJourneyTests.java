@@ -219,6 +219,35 @@ class BrowserJourneyTests {
     }
 
     @Test
+    void platformAdminFindsTheWelcomeEmailInTheOutboxAndPreviewsAnEditedTemplate() {
+        visit("/login");
+        logIn("admin", DEMO_PASSWORD);
+        follow(By.linkText("Мэдэгдлүүд"));
+
+        assertThat(path()).isEqualTo("/admin/notifications");
+        assertThat(heading()).isEqualTo("Мэдэгдлүүд");
+        type("recipient", "bat-erdene@example.mn");
+        follow(By.cssSelector("form[role=search] button[type=submit]"));
+        assertThat(text(By.cssSelector("main table tbody"))).as("the demo citizen's welcome, kept: no SMTP server in the demo")
+                .contains("bat-erdene@example.mn", "account_registered");
+        assertAccessibleOnAPhone();
+
+        follow(By.cssSelector("main table tbody a"));
+        assertThat(text(By.id("subject"))).isEqualTo("Засаг: бүртгэл үүслээ");
+        assertThat(text(By.id("body"))).contains("Сайн байна уу, Бат-Эрдэнэ.");
+
+        visit("/admin/notifications/templates");
+        follow(By.cssSelector("a[href$='/account_registered/mn']"));
+        assertThat(text(By.id("preview-subject"))).isEqualTo("Засаг: бүртгэл үүслээ");
+        type("emailSubject", "Засаг: тавтай морил, {name}");
+        follow(By.xpath("//button[normalize-space()='Урьдчилан харах']"));
+
+        assertThat(text(By.id("preview-subject"))).isEqualTo("Засаг: тавтай морил, Сараа");
+        assertThat(text(By.id("preview-sms-encoding"))).contains("Юникод (UCS-2)");
+        assertAccessibleOnAPhone();
+    }
+
+    @Test
     void wrongPasswordIsRefusedInTheVisitorsLanguage() {
         visit("/login");
         logIn("officer", "not-the-password");
