@@ -65,8 +65,16 @@ public class Deliverer {
     public int deliverDue() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Notification> batch = transaction.execute(s -> outbox.claim(now, now.plus(settings.lease()), settings.batchSize()));
+        // past half the lease (slow or hanging gateway) the rest goes back to the queue rather than risk
+        // being sent by this node after another one took it over
+        OffsetDateTime deadline = now.plus(settings.lease().dividedBy(2));
         for (Notification n : batch) {
-            deliver(n);
+            if (OffsetDateTime.now(clock).isAfter(deadline)) {
+                outbox.finish(n.id(), n.attempts(), NotificationStatus.CREATED, n.failureReason(), null, now,
+                        OffsetDateTime.now(clock));
+            } else {
+                deliver(n);
+            }
         }
         return batch.size();
     }

@@ -165,6 +165,38 @@ class EmailDeliveryTests extends GatewaysContext {
     }
 
     @Test
+    void aNodeRunningPastHalfItsLeaseGivesTheRestOfItsBatchBackUnsent() throws Exception {
+        NotificationId first = send("slow1@example.mn", "Удаан");
+        NotificationId second = send("slow2@example.mn", "Удаан");
+        // every reading of this node's clock is three minutes later: it is past half its 5-minute lease at once
+        Clock slow = new Clock() {
+            private final java.util.concurrent.atomic.AtomicLong readings = new java.util.concurrent.atomic.AtomicLong();
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return clock.getZone();
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return clock.instant().plus(Duration.ofMinutes(3).multipliedBy(readings.getAndIncrement()));
+            }
+        };
+
+        node(settings, slow).deliverDue();
+
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+        assertThat(List.of(first, second)).allSatisfy(id -> assertThat(notifications.status(id)).isEqualTo(NotificationStatus.CREATED));
+        drain(deliverer);
+        assertThat(SMTP.getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
     void anUnreachableSmtpServerIsRetriedWithBackoffThenFailsWithAReason() throws Exception {
         NotificationSettings unreachable = new NotificationSettings(false, Duration.ofMinutes(1), Duration.ofHours(1), 2,
                 Duration.ofMinutes(5), 10, new NotificationSettings.Smtp("127.0.0.1", freePort(), null, null,
