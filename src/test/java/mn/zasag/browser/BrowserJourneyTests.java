@@ -14,9 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -314,12 +315,30 @@ class BrowserJourneyTests {
         Accessibility.assertNoViolations(browser);
     }
 
+    /**
+     * Whether the element belongs to a page that was replaced. Chromium sometimes answers a question about
+     * an element of the page being torn down with "does not belong to the document" rather than "stale".
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
     /** Clicks a link or button that leads to another page, waits for it, and checks it for accessibility. */
     private void follow(By target) {
         WebElement current = browser.findElement(By.tagName("html"));
         browser.findElement(target).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(current));
+        wait.until(d -> gone(current));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         Accessibility.assertNoViolations(browser);
     }
