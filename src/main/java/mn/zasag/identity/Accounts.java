@@ -5,12 +5,17 @@ import mn.zasag.audit.AuditTrail;
 import mn.zasag.catalog.Agencies;
 import mn.zasag.identity.internal.AccountStore;
 import mn.zasag.identity.internal.PasswordPolicy;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,12 +27,17 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final Agencies agencies;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    Accounts(AccountStore store, PasswordEncoder passwords, AuditTrail audit, Agencies agencies) {
+    Accounts(AccountStore store, PasswordEncoder passwords, AuditTrail audit, Agencies agencies,
+             ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.passwords = passwords;
         this.audit = audit;
         this.agencies = agencies;
+        this.events = events;
     }
 
     /** A citizen registers themselves; their login is their register number. */
@@ -47,6 +57,8 @@ public class Accounts {
         }
         audit.record(AuditEvent.success("identity.account.registered", "account", String.valueOf(id))
                 .withActorLogin(login).withDetails(Map.of("role", Role.CITIZEN.name())));
+        events.publishEvent(new CitizenRegistered(id, citizen.givenName(), citizen.mobile(), citizen.email(),
+                requestLocale()));
         return id;
     }
 
@@ -104,6 +116,13 @@ public class Accounts {
         PasswordPolicy.check(next, account.login());
         store.setPasswordHash(id, passwords.encode(next));
         audit.record(AuditEvent.success("identity.password.changed", "account", String.valueOf(id)));
+        events.publishEvent(new PasswordChanged(id, account.givenName(), account.mobile(), account.email(),
+                OffsetDateTime.now(clock), requestLocale()));
+    }
+
+    /** The language of the page being served, or null outside a request. */
+    private static Locale requestLocale() {
+        return LocaleContextHolder.getLocaleContext() != null ? LocaleContextHolder.getLocale() : null;
     }
 
     public Optional<AccountSummary> find(long id) {

@@ -36,5 +36,7 @@ public enum Permission {
     /** Register persons and civil events; the registry also requires the owning agency (GASR). */
     CIVIL_REGISTRY_WRITE,
     /** See one's own civil registry record. */
-    MY_DATA
+    MY_DATA,
+    /** Edit message templates, search sent notifications and read the outbox. */
+    NOTIFICATIONS_ADMIN
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -218,6 +220,35 @@ class BrowserJourneyTests {
     }
 
     @Test
+    void platformAdminFindsTheWelcomeEmailInTheOutboxAndPreviewsAnEditedTemplate() {
+        visit("/login");
+        logIn("admin", DEMO_PASSWORD);
+        follow(By.linkText("Мэдэгдлүүд"));
+
+        assertThat(path()).isEqualTo("/admin/notifications");
+        assertThat(heading()).isEqualTo("Мэдэгдлүүд");
+        type("recipient", "bat-erdene@example.mn");
+        follow(By.cssSelector("form[role=search] button[type=submit]"));
+        assertThat(text(By.cssSelector("main table tbody"))).as("the demo citizen's welcome, kept: no SMTP server in the demo")
+                .contains("bat-erdene@example.mn", "account_registered");
+        assertAccessibleOnAPhone();
+
+        follow(By.cssSelector("main table tbody a"));
+        assertThat(text(By.id("subject"))).isEqualTo("Засаг: бүртгэл үүслээ");
+        assertThat(text(By.id("body"))).contains("Сайн байна уу, Бат-Эрдэнэ.");
+
+        visit("/admin/notifications/templates");
+        follow(By.cssSelector("a[href$='/account_registered/mn']"));
+        assertThat(text(By.id("preview-subject"))).isEqualTo("Засаг: бүртгэл үүслээ");
+        type("emailSubject", "Засаг: тавтай морил, {name}");
+        follow(By.xpath("//button[normalize-space()='Урьдчилан харах']"));
+
+        assertThat(text(By.id("preview-subject"))).isEqualTo("Засаг: тавтай морил, Сараа");
+        assertThat(text(By.id("preview-sms-encoding"))).contains("Юникод (UCS-2)");
+        assertAccessibleOnAPhone();
+    }
+
+    @Test
     void wrongPasswordIsRefusedInTheVisitorsLanguage() {
         visit("/login");
         logIn("officer", "not-the-password");
@@ -320,21 +351,30 @@ class BrowserJourneyTests {
         Accessibility.assertNoViolations(browser);
     }
 
+    /**
+     * Whether the element belongs to a page that was replaced. Chromium sometimes answers a question about
+     * an element of the page being torn down with "does not belong to the document" rather than "stale".
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
     /** Clicks a link or button that leads to another page, waits for it, and checks it for accessibility. */
     private void follow(By target) {
         WebElement current = browser.findElement(By.tagName("html"));
         browser.findElement(target).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        // Chromium sometimes answers a query on the old page's node with «does not belong to the document»
-        // instead of «stale»; both mean the old page is gone.
-        wait.until(d -> {
-            try {
-                current.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
+        wait.until(d -> gone(current));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         Accessibility.assertNoViolations(browser);
     }

@@ -6,6 +6,7 @@ import mn.zasag.identity.LoginTaken;
 import mn.zasag.identity.NewCitizen;
 import mn.zasag.identity.WeakPassword;
 import mn.zasag.shared.InvalidRegisterNumber;
+import mn.zasag.shared.MobileNumber;
 import mn.zasag.shared.RegisterNumber;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

@@ -1,17 +1,18 @@
-package mn.zasag.identity.web;
+package mn.zasag.shared;
 
 import java.util.Optional;
 
 /**
  * Mongolian mobile numbers: eight digits whose first is 6, 7, 8 or 9 (operators' ranges), written with or
- * without +976 and with spaces or hyphens. Stored as E.164, the form SMS gateways take.
+ * without +976 and with spaces or hyphens. Stored as E.164, the form SMS gateways take. Shared because
+ * identity stores numbers and notifications sends to them: both must agree on what a number is.
  */
-final class MobileNumber {
+public final class MobileNumber {
 
     private MobileNumber() {
     }
 
-    static Optional<String> normalize(String raw) {
+    public static Optional<String> normalize(String raw) {
         if (raw == null) {
             return Optional.empty();
         }

@@ -1,0 +1,6 @@
+package mn.zasag.notifications;
+
+/** How a message travels. */
+public enum Channel {
+    EMAIL, SMS
+}
