@@ -30,5 +30,7 @@ public enum Permission {
     /** Revoke, suspend and reinstate certificates one's own agency requested. */
     PKI_REVOKE,
     /** Act on any certificate, whichever agency requested it. */
-    PKI_ADMIN
+    PKI_ADMIN,
+    /** Seal documents (PDF) with the agency's seal. */
+    DOCUMENTS_SEAL
 }

@@ -1,0 +1,147 @@
+package mn.zasag.pki;
+
+import mn.zasag.Fixtures;
+import mn.zasag.ZasagTest;
+import mn.zasag.catalog.Agencies;
+import mn.zasag.identity.Accounts;
+import mn.zasag.identity.Role;
+import mn.zasag.identity.internal.AccessTokens;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.security.MessageDigest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@ZasagTest
+class DocumentSealingTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    AccessTokens tokens;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Agencies agencies;
+
+    String admin;
+
+    @BeforeEach
+    void platformAdmin() {
+        admin = PkiFixtures.token(accounts, tokens, Role.PLATFORM_ADMIN, null);
+    }
+
+    private byte[] seal(String level, byte[] pdf) throws Exception {
+        return mvc.perform(post("/api/v1/pki/signatures/pades").param("level", level).header("Authorization", admin)
+                        .contentType("application/pdf").content(pdf))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+    }
+
+    private record Sealed(PDSignature signature, CMSSignedData cms, SignerInformation signer) {
+    }
+
+    private static Sealed open(byte[] signed) throws Exception {
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            assertThat(document.getSignatureDictionaries()).hasSize(1);
+            PDSignature signature = document.getSignatureDictionaries().get(0);
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(signed)),
+                    signature.getContents(signed));
+            return new Sealed(signature, cms, cms.getSignerInfos().getSigners().iterator().next());
+        }
+    }
+
+    @Test
+    void aPdfSealedAtBtCarriesAVerifiableCadesSignatureAndATimeStampOverIt() throws Exception {
+        byte[] signed = seal("B-T", PdfFixtures.onePage("Certificate of registration"));
+
+        Sealed sealed = open(signed);
+        assertThat(sealed.signature().getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+        assertThat(sealed.signature().getSignDate()).isNotNull();
+        X509CertificateHolder certificate = (X509CertificateHolder) sealed.cms().getCertificates()
+                .getMatches(sealed.signer().getSID()).iterator().next();
+        assertThat(certificate.getSubject().toString()).contains("CN=Zasag Platform Seal");
+        assertThat(sealed.signer().verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))).isTrue();
+        assertThat(sealed.cms().getCertificates().getMatches(null)).as("seal, agencies CA and root").hasSize(3);
+
+        var signedAttributes = sealed.signer().getSignedAttributes();
+        assertThat(signedAttributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
+        SigningCertificateV2 signingCertificate = SigningCertificateV2.getInstance(
+                signedAttributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2).getAttrValues().getObjectAt(0));
+        assertThat(signingCertificate.getCerts()[0].getCertHash())
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        assertThat(signedAttributes.get(CMSAttributes.signingTime)).as("PAdES puts the time in M, not in the CMS").isNull();
+
+        var stamp = sealed.signer().getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        TimeStampToken token = new TimeStampToken(new CMSSignedData(stamp.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded()));
+        assertThat(token.getTimeStampInfo().getMessageImprintDigest())
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(sealed.signer().getSignature()));
+        X509CertificateHolder tsa = (X509CertificateHolder) token.getCertificates().getMatches(token.getSID()).iterator().next();
+        token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa));
+    }
+
+    @Test
+    void aPdfSealedAtBbHasNoTimeStamp() throws Exception {
+        Sealed sealed = open(seal("B-B", PdfFixtures.onePage("Notice")));
+
+        assertThat(sealed.signer().getUnsignedAttributes()).isNull();
+        assertThat(sealed.signature().getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+    }
+
+    @Test
+    void everySealIsAudited() throws Exception {
+        byte[] signed = seal("B-B", PdfFixtures.onePage("Audited"));
+
+        String hash = mn.zasag.pki.internal.Bc.sha256(signed);
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'pki.document.sealed' and object_id = :id")
+                .param("id", hash).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void bodiesThatAreNotSealablePdfsAreRefusedWithTheirCodes() throws Exception {
+        refused("B-T", new byte[0], "pdf_empty");
+        refused("B-T", "hello, this is not a PDF".getBytes(), "pdf_malformed");
+        refused("B-T", PdfFixtures.encrypted(), "pdf_encrypted");
+        refused("B-LTA", PdfFixtures.onePage("x"), "signature_level_unsupported");
+        refused("B-T", new byte[20 * 1024 * 1024 + 1], "pdf_too_large");
+    }
+
+    private void refused(String level, byte[] body, String code) throws Exception {
+        mvc.perform(post("/api/v1/pki/signatures/pades").param("level", level).header("Authorization", admin)
+                        .contentType("application/pdf").content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value(code));
+    }
+
+    @Test
+    void anOfficerMayNotSeal() throws Exception {
+        String officer = PkiFixtures.token(accounts, tokens, Role.OFFICER, Fixtures.freshAgency(agencies));
+
+        mvc.perform(post("/api/v1/pki/signatures/pades").header("Authorization", officer)
+                        .contentType("application/pdf").content(PdfFixtures.onePage("x")))
+                .andExpect(status().isForbidden());
+    }
+}
