@@ -98,9 +98,11 @@ public class DocumentSigning {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ValidationData validationData;
 
     DocumentSigning(SealKeys seals, Certificates certificates, TimeStampAuthority tsa, AuditTrail audit, TransactionTemplate tx,
-                    Clock clock) {
+                    Clock clock, ValidationData validationData) {
+        this.validationData = validationData;
         this.seals = seals;
         this.certificates = certificates;
         this.tsa = tsa;
@@ -124,6 +126,9 @@ public class DocumentSigning {
             SealKeys.Seal seal = seals.sealOf(owner, subjectOf(owner),
                     csr -> certificates.issue(csr, "agency_seal", agencyCode).serial(), now);
             byte[] signed = sign(pdf, level, seal, now);
+            if (level == PadesLevel.B_LT) {
+                signed = validationData.addTo(signed, seal.chain());
+            }
             audit.record(AuditEvent.success("pki.document.sealed", "document", Bc.sha256(signed))
                     .withDetails(Map.of("level", level.label(), "seal", owner,
                             "certificate", seal.certificate().getSerialNumber().toString(16).toUpperCase(),
@@ -274,7 +279,7 @@ public class DocumentSigning {
                     .build(signer, certificate));
             generator.addCertificates(new JcaCertStore(seal.chain()));
             CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content), false);
-            if (level == PadesLevel.B_T) {
+            if (level != PadesLevel.B_B) {
                 signed = withTimeStamp(signed);
             }
             return signed.getEncoded("DER");

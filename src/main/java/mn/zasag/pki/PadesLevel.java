@@ -7,7 +7,9 @@ public enum PadesLevel {
     /** The signature alone: CAdES detached, signing-certificate-v2, time in the M entry. */
     B_B("B-B"),
     /** B-B plus a signature time-stamp from our TSA. */
-    B_T("B-T");
+    B_T("B-T"),
+    /** B-T plus, in the document security store (DSS), what a verifier needs later: chains, OCSP responses, CRLs. */
+    B_LT("B-LT");
 
     private final String label;
 

@@ -7,6 +7,6 @@ import org.springframework.http.HttpStatus;
 public class SignatureLevelUnsupported extends ProblemException {
 
     public SignatureLevelUnsupported(String level) {
-        super(HttpStatus.BAD_REQUEST, "signature_level_unsupported", "Unsupported PAdES level '" + level + "': use B-B or B-T.");
+        super(HttpStatus.BAD_REQUEST, "signature_level_unsupported", "Unsupported PAdES level '" + level + "': use B-B, B-T or B-LT.");
     }
 }

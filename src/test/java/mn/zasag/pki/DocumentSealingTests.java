@@ -7,12 +7,20 @@ import mn.zasag.identity.Accounts;
 import mn.zasag.identity.Role;
 import mn.zasag.identity.internal.AccessTokens;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
@@ -22,11 +30,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -101,6 +115,96 @@ class DocumentSealingTests {
                 .isEqualTo(MessageDigest.getInstance("SHA-256").digest(sealed.signer().getSignature()));
         X509CertificateHolder tsa = (X509CertificateHolder) token.getCertificates().getMatches(token.getSID()).iterator().next();
         token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa));
+    }
+
+    @Test
+    void aPdfSealedAtBltCarriesBothChainsGoodOcspResponsesAndTheCrlsInItsSecurityStore() throws Exception {
+        byte[] signed = seal("B-LT", PdfFixtures.onePage("Licence"));
+
+        Sealed sealed = open(signed);
+        X509CertificateHolder certificate = (X509CertificateHolder) sealed.cms().getCertificates()
+                .getMatches(sealed.signer().getSID()).iterator().next();
+        assertThat(sealed.signer().verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))).isTrue();
+        assertThat(sealed.signer().getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)).isNotNull();
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
+            assertThat(dss).as("DSS dictionary").isNotNull();
+            List<String> subjects = new ArrayList<>();
+            for (byte[] der : streams(dss, "Certs")) {
+                subjects.add(new X509CertificateHolder(der).getSubject().toString());
+            }
+            assertThat(subjects).hasSize(5).anyMatch(s -> s.contains("Zasag Platform Seal"))
+                    .anyMatch(s -> s.contains("Time-Stamping")).anyMatch(s -> s.contains("Root CA"));
+            List<byte[]> ocsps = streams(dss, "OCSPs");
+            assertThat(ocsps).hasSize(2);
+            BasicOCSPResp sealStatus = (BasicOCSPResp) new OCSPResp(ocsps.get(0)).getResponseObject();
+            assertThat(sealStatus.getResponses()[0].getCertID().getSerialNumber()).isEqualTo(certificate.getSerialNumber());
+            assertThat(sealStatus.getResponses()[0].getCertStatus()).as("good").isEqualTo(CertificateStatus.GOOD);
+            List<String> crlIssuers = new ArrayList<>();
+            for (byte[] der : streams(dss, "CRLs")) {
+                crlIssuers.add(new X509CRLHolder(der).getIssuer().toString());
+            }
+            assertThat(crlIssuers).hasSize(3);
+        }
+    }
+
+    private static List<byte[]> streams(COSDictionary dss, String key) throws Exception {
+        COSArray array = dss.getCOSArray(COSName.getPDFName(key));
+        assertThat(array).as(key).isNotNull();
+        List<byte[]> contents = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            try (var in = ((COSStream) array.getObject(i)).createInputStream()) {
+                contents.add(in.readAllBytes());
+            }
+        }
+        return contents;
+    }
+
+    @Test
+    void anyoneMayCheckASealedPdfAndSeesItIntactTrustedAndGood() throws Exception {
+        byte[] signed = seal("B-LT", PdfFixtures.onePage("Checked"));
+
+        mvc.perform(post("/api/v1/pki/signatures/validate").contentType("application/pdf").content(signed))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].signer").value("Zasag Platform Seal"))
+                .andExpect(jsonPath("$[0].level").value("B-LT"))
+                .andExpect(jsonPath("$[0].intact").value(true))
+                .andExpect(jsonPath("$[0].trusted").value(true))
+                .andExpect(jsonPath("$[0].certificateStatus").value("GOOD"))
+                .andExpect(jsonPath("$[0].timeStamp").isNotEmpty());
+    }
+
+    @Test
+    void aCheckOfAModifiedPdfSaysTheSignatureIsNotIntact() throws Exception {
+        byte[] signed = seal("B-T", PdfFixtures.onePage("Tampered"));
+        signed[11] ^= 0x01;
+
+        mvc.perform(post("/api/v1/pki/signatures/validate").contentType("application/pdf").content(signed))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].level").value("B-T"))
+                .andExpect(jsonPath("$[0].intact").value(false));
+    }
+
+    @Test
+    void aCheckOfSomethingThatIsNotAPdfIsRefused() throws Exception {
+        mvc.perform(post("/api/v1/pki/signatures/validate").contentType("application/pdf").content("nope".getBytes()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("pdf_malformed"));
+    }
+
+    @Test
+    void thePublicCheckPageShowsTheSignerAndThatTheContentIsIntact() throws Exception {
+        byte[] signed = seal("B-T", PdfFixtures.onePage("Shown"));
+
+        mvc.perform(get("/pki/validate")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("type=\"file\"")));
+        mvc.perform(multipart("/pki/validate").file(new MockMultipartFile("file", "sealed.pdf", "application/pdf", signed))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Zasag Platform Seal")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Өөрчлөгдөөгүй")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("B-T")));
     }
 
     @Test

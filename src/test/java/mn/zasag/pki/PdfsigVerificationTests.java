@@ -108,6 +108,15 @@ class PdfsigVerificationTests {
     }
 
     @Test
+    void pdfsigFindsABltSealValidBeneathItsSecurityStoreUpdate() throws Exception {
+        Path file = sealed("B-LT");
+
+        Run check = run("pdfsig", "-nssdir", "sql:nss", "-no-ocsp", file.getFileName().toString());
+        assertThat(check.out()).contains("Signature is Valid.");
+        assertTrusted(check.out());
+    }
+
+    @Test
     void pdfsigDoesNotTrustASealWhenOurRootIsNotTrusted() throws Exception {
         Path file = sealed("B-T");
         Files.createDirectories(dir.resolve("empty"));

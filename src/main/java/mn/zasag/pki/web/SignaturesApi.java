@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import mn.zasag.pki.DocumentSigning;
 import mn.zasag.pki.PadesLevel;
 import mn.zasag.pki.PdfRejected;
+import mn.zasag.pki.SignatureValidation;
 import mn.zasag.shared.Actor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -20,18 +21,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
-/** Seals PDFs with the caller's agency seal (the platform's own for a platform admin). */
+/** Seals PDFs with the caller's agency seal (the platform's own for a platform admin), and checks anyone's. */
 @RestController
 @RequestMapping("/api/v1/pki/signatures")
 @Tag(name = "PKI")
 class SignaturesApi {
 
     private final DocumentSigning signing;
+    private final SignatureValidation validation;
     private final int maxBytes;
 
-    SignaturesApi(DocumentSigning signing, @Value("${zasag.pki.max-pdf-bytes}") int maxBytes) {
+    SignaturesApi(DocumentSigning signing, SignatureValidation validation, @Value("${zasag.pki.max-pdf-bytes}") int maxBytes) {
         this.signing = signing;
+        this.validation = validation;
         this.maxBytes = maxBytes;
     }
 
@@ -45,6 +49,13 @@ class SignaturesApi {
         byte[] pdf = read(request);
         String agency = auth.getPrincipal() instanceof Actor actor ? actor.agencyCode() : null;
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(signing.seal(pdf, padesLevel, agency));
+    }
+
+    @PreAuthorize("permitAll()")
+    @PostMapping(value = "/validate", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Check the signatures of a PDF (body application/pdf): signer, time, level, intact, certificate status, trusted")
+    List<SignatureValidation.SignatureReport> validate(HttpServletRequest request) throws IOException {
+        return validation.validate(read(request));
     }
 
     /** Reads at most the limit, so an oversized body is refused without holding all of it. */
