@@ -28,7 +28,7 @@ import java.util.Map;
 
 /**
  * PAdES B-LT: a document security store (DSS, ISO 32000-2 12.8.4.3) appended as an incremental update, with
- * the certificates of the seal's chain and of the TSA's, an OCSP response from our responder for each end
+ * the certificates of the seal's chain and of the TSA's, an OCSP response from our responder for the seal's
  * certificate, and the current CRL of each CA, so the seal can be checked when our services are not reachable.
  */
 @Component
@@ -52,7 +52,9 @@ class ValidationData {
         for (String ca = tsa.parent(); ca != null; ca = hierarchy.get(ca).parent()) {
             certificates.put(Bc.sha256(hierarchy.get(ca).der()), hierarchy.get(ca).certificate());
         }
-        List<byte[]> ocsps = List.of(status(sealChain.get(0), hierarchy.get("agencies")), status(tsa.certificate(), hierarchy.get(tsa.parent())));
+        // only the seal's: our responder answers "unknown" for the TSA signer, which is not in the certificate
+        // registry, so the TSA's status travels in the services CA's CRL instead
+        List<byte[]> ocsps = List.of(status(sealChain.get(0), hierarchy.get("agencies")));
         List<byte[]> crls = new ArrayList<>();
         for (Authority ca : hierarchy.cas()) {
             if (certificates.containsKey(Bc.sha256(ca.der()))) {

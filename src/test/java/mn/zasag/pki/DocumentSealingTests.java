@@ -136,7 +136,7 @@ class DocumentSealingTests {
             assertThat(subjects).hasSize(5).anyMatch(s -> s.contains("Zasag Platform Seal"))
                     .anyMatch(s -> s.contains("Time-Stamping")).anyMatch(s -> s.contains("Root CA"));
             List<byte[]> ocsps = streams(dss, "OCSPs");
-            assertThat(ocsps).hasSize(2);
+            assertThat(ocsps).hasSize(1);
             BasicOCSPResp sealStatus = (BasicOCSPResp) new OCSPResp(ocsps.get(0)).getResponseObject();
             assertThat(sealStatus.getResponses()[0].getCertID().getSerialNumber()).isEqualTo(certificate.getSerialNumber());
             assertThat(sealStatus.getResponses()[0].getCertStatus()).as("good").isEqualTo(CertificateStatus.GOOD);
@@ -238,6 +238,23 @@ class DocumentSealingTests {
                         .contentType("application/pdf").content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value(code));
+    }
+
+    @Test
+    void anAgencyAdminSealsWithTheirAgencysOwnSeal() throws Exception {
+        String agency = Fixtures.freshAgency(agencies);
+        String agencyAdmin = PkiFixtures.token(accounts, tokens, Role.AGENCY_ADMIN, agency);
+
+        byte[] signed = mvc.perform(post("/api/v1/pki/signatures/pades").param("level", "B-B").header("Authorization", agencyAdmin)
+                        .contentType("application/pdf").content(PdfFixtures.onePage("Agency letter")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+        Sealed sealed = open(signed);
+        X509CertificateHolder certificate = (X509CertificateHolder) sealed.cms().getCertificates()
+                .getMatches(sealed.signer().getSID()).iterator().next();
+        assertThat(certificate.getSubject().toString()).contains("CN=Zasag Agency Seal " + agency);
+        assertThat(jdbc.sql("select agency_code from pki.certificate where profile_code = 'agency_seal' and serial = :serial")
+                .param("serial", new java.math.BigDecimal(certificate.getSerialNumber())).query(String.class).single()).isEqualTo(agency);
     }
 
     @Test

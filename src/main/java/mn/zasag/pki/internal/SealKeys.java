@@ -5,6 +5,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,9 +63,20 @@ public class SealKeys {
             return cached;
         }
         jdbc.sql("select pg_advisory_xact_lock(hashtext('pki.seal.' || :owner))").param("owner", owner).query((rs, n) -> 1).list();
-        Seal seal = load(owner).orElseGet(() -> make(owner, subject, issue, now));
-        loaded.put(owner, seal);
-        return seal;
+        Optional<Seal> existing = load(owner);
+        if (existing.isPresent()) {
+            loaded.put(owner, existing.get());
+            return existing.get();
+        }
+        Seal made = make(owner, subject, issue, now);
+        // cached only once its certificate and row are committed: a rolled-back seal must not be used again
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                loaded.put(owner, made);
+            }
+        });
+        return made;
     }
 
     private Optional<Seal> load(String owner) {
