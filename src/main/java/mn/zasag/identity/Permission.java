@@ -38,5 +38,7 @@ public enum Permission {
     /** See one's own civil registry record. */
     MY_DATA,
     /** Edit message templates, search sent notifications and read the outbox. */
-    NOTIFICATIONS_ADMIN
+    NOTIFICATIONS_ADMIN,
+    /** Seal documents (PDF) with the agency's seal. */
+    DOCUMENTS_SEAL
 }
