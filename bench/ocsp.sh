@@ -13,7 +13,13 @@ TOKEN=${TOKEN:-zsg_demo_admin}
 
 case "$BASE" in http://localhost:*|http://127.*) ;; *) echo "BASE must be a loopback address" >&2; exit 2 ;; esac
 for tool in wrk openssl python3 curl; do command -v $tool >/dev/null || { echo "needs $tool" >&2; exit 2; }; done
-work=$(mktemp -d); echo "work dir $work" >&2; trap 'kill $(jobs -p) 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+work=$(mktemp -d); echo "work dir $work" >&2
+responder=
+stop() { # openssl ocsp -multi forks workers that outlive their parent unless stopped themselves
+  if [ -n "$responder" ]; then pkill -P "$responder" 2>/dev/null || true; kill "$responder" 2>/dev/null || true; fi
+  [ -n "${KEEP:-}" ] || rm -rf "$work"
+}
+trap stop EXIT
 cd "$work"
 
 # a certificate to ask about, issued by the agencies CA
@@ -37,8 +43,10 @@ subject=$(openssl x509 -in my.pem -noout -subject -nameopt compat | sed 's/^subj
 printf 'V\t%s\t\t%s\tunknown\t%s\n' "$expiry" "$serial" "$subject" > index.txt
 openssl ocsp -index index.txt -port "$OPENSSL_PORT" -rsigner rsigner.pem -rkey rkey.pem -CA issuer.pem \
   -multi "$THREADS" -nmin 1 -ignore_err >openssl-ocsp.log 2>&1 &
+responder=$!
 sleep 1
-openssl ocsp -issuer issuer.pem -cert my.pem -no_nonce -url "http://127.0.0.1:$OPENSSL_PORT" -CAfile root.pem 2>&1 | grep -q "Response verify OK"
+timeout 10 openssl ocsp -issuer issuer.pem -cert my.pem -no_nonce -url "http://127.0.0.1:$OPENSSL_PORT" -CAfile root.pem 2>&1 | grep -q "Response verify OK" \
+  || { echo "openssl's responder did not answer; see $work/openssl-ocsp.log" >&2; exit 1; }
 
 cat > post.lua <<'LUA'
 local f = io.open("req.der", "rb"); wrk.body = f:read("*all"); f:close()
