@@ -138,6 +138,27 @@ final class SmscSimulator implements ServerMessageReceiverListener, AutoCloseabl
                 receipt.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Sends a mobile-originated SMS (a deliver_sm that is not a receipt) on the newest bound link, as a
+     * handset's message to a short number; returns when the ESME answered.
+     */
+    void sendMo(String from, String shortNumber, int dataCoding, byte[] shortMessage, int esmClass,
+                OptionalParameter... tlvs) throws Exception {
+        SMPPServerSession link = null;
+        for (SMPPServerSession session : sessions) {
+            if (session.getSessionState().isBound()) {
+                link = session;
+            }
+        }
+        if (link == null) {
+            throw new IllegalStateException("no bound ESME");
+        }
+        link.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
+                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, shortNumber, new ESMClass((byte) esmClass),
+                (byte) 0, (byte) 0, new RegisteredDelivery(0), new org.jsmpp.bean.RawDataCoding((byte) dataCoding),
+                shortMessage, tlvs);
+    }
+
     @Override
     public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
         Integer refuse = refuseNextWith;

@@ -203,6 +203,34 @@ class NotificationPagesTests {
         }
     }
 
+    @Test
+    void anAdminListsInboundSmsWithTheirStatusAndTheApiGivesTheSame() throws Exception {
+        String number = "14" + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000));
+        long id = jdbc.sql("""
+                        insert into notifications.inbound_sms (source, short_number, data_coding, text, parts, status,
+                            next_attempt_at, received_at, updated_at)
+                        values ('+97699887766', :n, 8, 'Гэрэл асахгүй байна', 1, 'UNROUTED', now(), now(), now()) returning id""")
+                .param("n", number).query(Long.class).single();
+
+        Document page = page("/admin/notifications/inbound?shortNumber=" + number, admin);
+
+        assertThat(page.select("#inbound tbody tr")).hasSize(1);
+        assertThat(page.select("#inbound-" + id + " .inbound-text").text()).isEqualTo("Гэрэл асахгүй байна");
+        assertThat(page.select("#inbound-" + id + " .inbound-status").text()).isEqualTo("Энэ дугаарыг эзэмшдэг үйлчилгээ алга");
+        assertThat(page("/admin/notifications/inbound?status=HANDLED&shortNumber=" + number, admin).select("#inbound tbody tr")).isEmpty();
+
+        String json = mvc.perform(get("/api/v1/admin/notifications/inbound?shortNumber=" + number)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("ops")
+                                .authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("NOTIFICATIONS_ADMIN"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(json).contains("\"status\":\"UNROUTED\"").contains("\"id\":" + id);
+
+        mvc.perform(get("/admin/notifications/inbound?status=NOPE").cookie(admin)).andExpect(status().isBadRequest());
+        mvc.perform(get("/admin/notifications/inbound?shortNumber=abc").cookie(admin)).andExpect(status().isBadRequest());
+        Cookie citizen = WebSessions.login(mvc, Fixtures.citizen(accounts));
+        mvc.perform(get("/admin/notifications/inbound").cookie(citizen)).andExpect(status().isForbidden());
+    }
+
     private String subject(String kind, String language) {
         return jdbc.sql("select email_subject from notifications.template where kind = :k and language = :l")
                 .param("k", kind).param("l", language).query(String.class).single();
