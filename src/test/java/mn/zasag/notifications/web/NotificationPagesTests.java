@@ -180,6 +180,49 @@ class NotificationPagesTests {
         assertThat(page.select("tbody tr").text()).contains(mine).contains("Ариунаа").doesNotContain("Энхжин");
     }
 
+    @Test
+    void peopleSharingAMobileNumberSeeOnlyTheMessagesAddressedToTheirOwnAccount() throws Exception {
+        String shared = uniqueMobile();
+        String mother = register("Оюунаа", shared);
+        String son = register("Тэмүүлэн", shared);
+        notifications.send(Recipient.mobile(shared), "account_registered", Map.of("name", "Хэн нэгэн"), Language.MN,
+                new CallerReference("tests", UUID.randomUUID().toString()));
+
+        Document mothers = page("/account/notifications", WebSessions.login(mvc, mother));
+        Document sons = page("/account/notifications", WebSessions.login(mvc, son));
+
+        assertThat(mothers.select("tbody tr")).hasSize(1);
+        assertThat(mothers.select("tbody tr").text()).contains("Оюунаа").doesNotContain("Тэмүүлэн").doesNotContain("Хэн нэгэн");
+        assertThat(sons.select("tbody tr")).hasSize(1);
+        assertThat(sons.select("tbody tr").text()).contains("Тэмүүлэн").doesNotContain("Оюунаа");
+    }
+
+    @Test
+    void aCitizenChoosesSmsOnlyOnTheAccountPageAndBadChoicesAreRefused() throws Exception {
+        String rn = register("Сарнай", uniqueMobile());
+        Cookie citizen = WebSessions.login(mvc, rn);
+
+        Document form = page("/account/notifications/channels", citizen);
+        assertThat(form.select("input[name=channels][checked]").val()).isEqualTo("BOTH");
+
+        mvc.perform(post("/account/notifications/channels").with(csrf()).cookie(citizen).param("channels", "SMS"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/account/notifications/channels"));
+        assertThat(page("/account/notifications/channels", citizen).select("input[name=channels][checked]").val()).isEqualTo("SMS");
+
+        for (String bad : new String[]{"PIGEON", ""}) {
+            Document refused = Jsoup.parse(mvc.perform(post("/account/notifications/channels").with(csrf()).cookie(citizen)
+                    .param("channels", bad)).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+            assertThat(refused.select("#channels-error").text()).isEqualTo("Аль нэг сонголтыг сонгоно уу.");
+        }
+        Document noEmail = Jsoup.parse(mvc.perform(post("/account/notifications/channels").with(csrf()).cookie(citizen)
+                .param("channels", "EMAIL")).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+        assertThat(noEmail.select("#channels-error").text()).contains("имэйл хаяг алга");
+        assertThat(page("/account/notifications/channels", citizen).select("input[name=channels][checked]").val()).isEqualTo("SMS");
+
+        mvc.perform(post("/account/notifications/channels").param("channels", "SMS").with(csrf()))
+                .andExpect(status().is3xxRedirection()); // not signed in: to the login page
+    }
+
     private String register(String givenName, String mobile) {
         String rn = Fixtures.freshRegisterNumber();
         accounts.registerCitizen(new NewCitizen(RegisterNumber.parse(rn), "Бат", givenName, mobile, null, Fixtures.PASSWORD));
