@@ -13,9 +13,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
 
 /**
  * Delivers what the outbox holds, after the callers' transactions committed. Every node runs it; rows
@@ -23,7 +30,8 @@ import java.util.Map;
  * any transaction, then marked. A node that dies between claim and mark leaves a lease that runs out,
  * and another node takes the row again: a message is never lost. It can be handed over twice only when
  * a node dies after the gateway accepted it and before the mark; the Message-ID (the notification id)
- * lets the receiver see the repeat.
+ * lets the receiver see the repeat. SMS of a batch go out on {@code smppWindow} threads at once, so that
+ * many submit_sm await their responses on the one SMPP link (jSMPP matches responses by sequence number).
  */
 @Component
 public class Deliverer {
@@ -36,6 +44,7 @@ public class Deliverer {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final MeterRegistry meters;
+    private ExecutorService window; // guarded by this
 
     Deliverer(Outbox outbox, List<Gateway> gateways, NotificationSettings settings,
               PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
@@ -68,15 +77,55 @@ public class Deliverer {
         // past half the lease (slow or hanging gateway) the rest goes back to the queue rather than risk
         // being sent by this node after another one took it over
         OffsetDateTime deadline = now.plus(settings.lease().dividedBy(2));
+        List<Future<?>> inFlight = new ArrayList<>();
         for (Notification n : batch) {
-            if (OffsetDateTime.now(clock).isAfter(deadline)) {
-                outbox.finish(n.id(), n.attempts(), NotificationStatus.CREATED, n.failureReason(), null, now,
-                        OffsetDateTime.now(clock));
+            if (n.channel() == Channel.SMS && settings.smppWindow() > 1) {
+                // several submit_sm awaiting their responses at once on the one link: the SMPP window
+                inFlight.add(window().submit(() -> deliverBefore(n, deadline, now)));
             } else {
-                deliver(n);
+                deliverBefore(n, deadline, now);
+            }
+        }
+        for (Future<?> f : inFlight) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while delivering", e);
+            } catch (ExecutionException e) {
+                log.warn("Delivering an SMS failed unexpectedly", e.getCause());
             }
         }
         return batch.size();
+    }
+
+    private void deliverBefore(Notification n, OffsetDateTime deadline, OffsetDateTime claimedAt) {
+        if (OffsetDateTime.now(clock).isAfter(deadline)) {
+            outbox.finish(n.id(), n.attempts(), NotificationStatus.CREATED, n.failureReason(), null, claimedAt,
+                    OffsetDateTime.now(clock));
+        } else {
+            deliver(n);
+        }
+    }
+
+    /** The threads that keep up to {@code smppWindow} SMS submits outstanding. */
+    private synchronized ExecutorService window() {
+        if (window == null) {
+            AtomicInteger count = new AtomicInteger();
+            window = Executors.newFixedThreadPool(settings.smppWindow(), r -> {
+                Thread thread = new Thread(r, "smpp-window-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return window;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (window != null) {
+            window.shutdown();
+        }
     }
 
     private void deliver(Notification n) {

@@ -51,7 +51,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * (mobile-originated) SMS as deliver_sm in; the latter go to {@link InboundDispatcher}.
  * Cyrillic goes as UCS-2 (data_coding 0x08); a long text goes in parts joined by the sar_ TLVs, every part
  * asking for a receipt. The link is kept alive with enquire_link and bound again on the next send after
- * it is lost. Submits are one at a time per node (no windowing yet).
+ * it is lost. Sends may run on several threads at once (the Deliverer's SMPP window): each waits for its
+ * own submit_sm_resp while the others' submits are outstanding on the same link.
  */
 @Component
 class SmsGateway implements Gateway, MessageReceiverListener, DisposableBean {
@@ -90,7 +91,7 @@ class SmsGateway implements Gateway, MessageReceiverListener, DisposableBean {
     }
 
     @Override
-    public synchronized String send(Notification n) throws GatewayFailure {
+    public String send(Notification n) throws GatewayFailure {
         SmsText sms = SmsText.of(n.body());
         SMPPSession link = bound();
         short reference = (short) ThreadLocalRandom.current().nextInt(1, 65536);
@@ -113,7 +114,7 @@ class SmsGateway implements Gateway, MessageReceiverListener, DisposableBean {
                 String reason = String.format(Locale.ROOT, "smsc_refused_0x%02x", e.getCommandStatus());
                 throw new GatewayFailure(TRANSIENT.contains(e.getCommandStatus()), reason, e);
             } catch (ResponseTimeoutException | IOException | InvalidResponseException e) {
-                drop();
+                drop(link);
                 throw new GatewayFailure(true, "smsc_unavailable", e);
             } catch (PDUException e) {
                 throw new GatewayFailure(false, "sms_invalid_message", e);
@@ -153,7 +154,7 @@ class SmsGateway implements Gateway, MessageReceiverListener, DisposableBean {
     }
 
     /** The bound session, binding (again) if there is none or the link was lost. */
-    private SMPPSession bound() throws GatewayFailure {
+    private synchronized SMPPSession bound() throws GatewayFailure {
         if (session != null && session.getSessionState().isBound()) {
             return session;
         }
@@ -172,6 +173,13 @@ class SmsGateway implements Gateway, MessageReceiverListener, DisposableBean {
         log.info("Bound to SMSC {}:{} as {}", smpp.host(), smpp.port(), smpp.systemId());
         session = fresh;
         return fresh;
+    }
+
+    /** Closes this link if it is still the current one (another thread may have bound a new one since). */
+    private synchronized void drop(SMPPSession link) {
+        if (session == link) {
+            drop();
+        }
     }
 
     private synchronized void drop() {
