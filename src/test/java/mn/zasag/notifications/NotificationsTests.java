@@ -293,7 +293,7 @@ class NotificationsTests {
     private Notifications limitedTo(int limit) {
         NotificationSettings s = settings;
         NotificationSettings limited = new NotificationSettings(s.deliver(), s.retryBase(), s.retryMax(), s.maxAttempts(),
-                s.lease(), s.batchSize(), limit, java.time.Duration.ofHours(1), s.smppWindow(), s.smtp(), s.smpp());
+                s.lease(), s.batchSize(), limit, java.time.Duration.ofHours(1), s.smppWindow(), s.smtpConnections(), s.smtp(), s.smpp());
         return new Notifications(templates, outbox, clock, preferences, accounts, limited, meters);
     }
 

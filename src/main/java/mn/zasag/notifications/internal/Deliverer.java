@@ -31,7 +31,8 @@ import jakarta.annotation.PreDestroy;
  * and another node takes the row again: a message is never lost. It can be handed over twice only when
  * a node dies after the gateway accepted it and before the mark; the Message-ID (the notification id)
  * lets the receiver see the repeat. SMS of a batch go out on {@code smppWindow} threads at once, so that
- * many submit_sm await their responses on the one SMPP link (jSMPP matches responses by sequence number).
+ * many submit_sm await their responses on the one SMPP link (jSMPP matches responses by sequence number);
+ * emails on {@code smtpConnections} threads, each with its own SMTP connection.
  */
 @Component
 public class Deliverer {
@@ -44,7 +45,7 @@ public class Deliverer {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final MeterRegistry meters;
-    private ExecutorService window; // guarded by this
+    private final Map<Channel, ExecutorService> pools = new EnumMap<>(Channel.class); // guarded by this
 
     Deliverer(Outbox outbox, List<Gateway> gateways, NotificationSettings settings,
               PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
@@ -79,9 +80,10 @@ public class Deliverer {
         OffsetDateTime deadline = now.plus(settings.lease().dividedBy(2));
         List<Future<?>> inFlight = new ArrayList<>();
         for (Notification n : batch) {
-            if (n.channel() == Channel.SMS && settings.smppWindow() > 1) {
-                // several submit_sm awaiting their responses at once on the one link: the SMPP window
-                inFlight.add(window().submit(() -> deliverBefore(n, deadline, now)));
+            if (parallelism(n.channel()) > 1) {
+                // SMS: several submit_sm awaiting their responses at once on the one link (the SMPP window);
+                // email: several SMTP connections at once
+                inFlight.add(pool(n.channel()).submit(() -> deliverBefore(n, deadline, now)));
             } else {
                 deliverBefore(n, deadline, now);
             }
@@ -108,24 +110,26 @@ public class Deliverer {
         }
     }
 
-    /** The threads that keep up to {@code smppWindow} SMS submits outstanding. */
-    private synchronized ExecutorService window() {
-        if (window == null) {
+    private int parallelism(Channel channel) {
+        return channel == Channel.SMS ? settings.smppWindow() : settings.smtpConnections();
+    }
+
+    /** The threads that keep up to {@code smppWindow} SMS submits, or {@code smtpConnections} emails, under way. */
+    private synchronized ExecutorService pool(Channel channel) {
+        return pools.computeIfAbsent(channel, c -> {
             AtomicInteger count = new AtomicInteger();
-            window = Executors.newFixedThreadPool(settings.smppWindow(), r -> {
-                Thread thread = new Thread(r, "smpp-window-" + count.incrementAndGet());
+            String name = (c == Channel.SMS ? "smpp-window-" : "smtp-connection-");
+            return Executors.newFixedThreadPool(parallelism(c), r -> {
+                Thread thread = new Thread(r, name + count.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
             });
-        }
-        return window;
+        });
     }
 
     @PreDestroy
     synchronized void stop() {
-        if (window != null) {
-            window.shutdown();
-        }
+        pools.values().forEach(ExecutorService::shutdown);
     }
 
     private void deliver(Notification n) {

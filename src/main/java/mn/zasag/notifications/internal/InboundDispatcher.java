@@ -64,6 +64,11 @@ public class InboundDispatcher {
         this.meters = meters;
     }
 
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        soon.shutdown();
+    }
+
     /** Who owns which short number; two handlers claiming one number cannot both be right. */
     static Map<String, InboundSmsHandler> owners(List<InboundSmsHandler> handlers) {
         Map<String, InboundSmsHandler> owners = new HashMap<>();

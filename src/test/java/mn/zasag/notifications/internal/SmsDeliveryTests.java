@@ -152,7 +152,7 @@ class SmsDeliveryTests extends GatewaysContext {
     @Test
     void smsGoOutWithSeveralSubmitsOutstandingAtOnceAndTheirReceiptsStillFindThem() throws Exception {
         NotificationSettings windowed = new NotificationSettings(false, settings.retryBase(), settings.retryMax(),
-                settings.maxAttempts(), settings.lease(), 12, 0, null, 4, settings.smtp(), settings.smpp());
+                settings.maxAttempts(), settings.lease(), 12, 0, null, 4, 1, settings.smtp(), settings.smpp());
         Deliverer node = new Deliverer(outbox, List.of(new EmailGateway(windowed), sms), windowed, transactions, clock, meters);
         List<NotificationId> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) {
