@@ -96,6 +96,9 @@ final class SmscSimulator implements ServerMessageReceiverListener, AutoCloseabl
                 BindRequest bind = session.waitForBind(5_000);
                 if (systemId.equals(bind.getSystemId()) && password.equals(bind.getPassword())) {
                     bind.accept("zasag-sim");
+                    // the ESME answers a deliver_sm after its database work: on a loaded test machine that
+                    // can take longer than jSMPP's default 2 s
+                    session.setTransactionTimer(15_000);
                     sessions.add(session);
                     binds.incrementAndGet();
                 } else {
