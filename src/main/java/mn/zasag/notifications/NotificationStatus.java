@@ -20,7 +20,9 @@ public enum NotificationStatus {
     /** Given up, with a reason: refused for good, or out of attempts. */
     FAILED,
     /** No gateway is configured for its channel (the demo): kept here for admins to read, never sent. */
-    KEPT;
+    KEPT,
+    /** Over the per-recipient limit when it was sent: recorded with its reason, never delivered. */
+    THROTTLED;
 
     private static final Map<NotificationStatus, Set<NotificationStatus>> NEXT = Map.of(
             CREATED, EnumSet.of(SENDING),
@@ -29,7 +31,8 @@ public enum NotificationStatus {
             SENT, EnumSet.of(DELIVERED, FAILED),
             DELIVERED, EnumSet.noneOf(NotificationStatus.class),
             FAILED, EnumSet.noneOf(NotificationStatus.class),
-            KEPT, EnumSet.noneOf(NotificationStatus.class));
+            KEPT, EnumSet.noneOf(NotificationStatus.class),
+            THROTTLED, EnumSet.noneOf(NotificationStatus.class));
 
     public boolean canMoveTo(NotificationStatus next) {
         return NEXT.get(this).contains(next);

@@ -5,9 +5,25 @@ import mn.zasag.shared.MobileNumber;
 /**
  * Where a message goes: an email address, a mobile number or both (one message per channel). Checked
  * when sending: a Mongolian mobile number in any usual spelling becomes E.164 (+976...), anything else
- * is refused.
+ * is refused. A recipient with an {@code accountId} is a person with an account: the message is listed
+ * to them (and only to them) in their account, and their channel preference (SMS, email or both) is
+ * honoured; with no address given, the account's current ones are used.
  */
-public record Recipient(String email, String mobile) {
+public record Recipient(String email, String mobile, Long accountId) {
+
+    public Recipient(String email, String mobile) {
+        this(email, mobile, null);
+    }
+
+    /** The person with this account, at the account's current mobile number and email address. */
+    public static Recipient account(long accountId) {
+        return new Recipient(null, null, accountId);
+    }
+
+    /** The person with this account, at these addresses (e.g. the ones an event carried). */
+    public static Recipient account(long accountId, String email, String mobile) {
+        return new Recipient(email, mobile, accountId);
+    }
 
     public static Recipient email(String email) {
         return new Recipient(email, null);
@@ -39,7 +55,7 @@ public record Recipient(String email, String mobile) {
             }
         }
         String usableMobile = hasMobile() ? MobileNumber.normalize(mobile).orElse(null) : null;
-        return new Recipient(usableEmail, usableMobile);
+        return new Recipient(usableEmail, usableMobile, accountId);
     }
 
     /** The mobile number in E.164, or a refusal. */
@@ -63,6 +79,7 @@ public record Recipient(String email, String mobile) {
 
     @Override
     public String toString() {
-        return "Recipient[email=" + (hasEmail() ? "***" : "-") + ", mobile=" + (hasMobile() ? "***" : "-") + "]";
+        return "Recipient[email=" + (hasEmail() ? "***" : "-") + ", mobile=" + (hasMobile() ? "***" : "-")
+                + ", account=" + accountId + "]";
     }
 }

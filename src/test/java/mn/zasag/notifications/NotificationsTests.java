@@ -5,7 +5,12 @@ import mn.zasag.Fixtures;
 import mn.zasag.ZasagTest;
 import mn.zasag.identity.Accounts;
 import mn.zasag.identity.NewCitizen;
+import mn.zasag.notifications.internal.ChannelPreferences;
 import mn.zasag.notifications.internal.Deliverer;
+import mn.zasag.notifications.internal.NotificationSettings;
+import mn.zasag.notifications.internal.Outbox;
+import mn.zasag.notifications.internal.PreferenceChanging;
+import mn.zasag.notifications.internal.TemplateStore;
 import mn.zasag.shared.RegisterNumber;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +39,18 @@ class NotificationsTests {
     Accounts accounts;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    NotificationSettings settings;
+    @Autowired
+    TemplateStore templates;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    ChannelPreferences preferences;
+    @Autowired
+    PreferenceChanging preferenceChanging;
+    @Autowired
+    java.time.Clock clock;
 
     private static CallerReference fresh() {
         return new CallerReference("tests", UUID.randomUUID().toString());
@@ -189,6 +206,99 @@ class NotificationsTests {
         assertThat(NotificationStatus.DELIVERED.canMoveTo(NotificationStatus.FAILED)).isFalse();
         assertThat(NotificationStatus.KEPT.canMoveTo(NotificationStatus.SENDING)).isFalse();
         assertThat(NotificationStatus.DELIVERED.predecessors()).containsExactly(NotificationStatus.SENT);
+    }
+
+    @Test
+    void pastTheLimitPerRecipientAMessageIsRecordedThrottledNeverSentAndNeverDropped() {
+        Notifications limited = limitedTo(3);
+        String mobile = uniqueMobile();
+        String other = uniqueMobile();
+
+        List<NotificationId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.addAll(limited.send(Recipient.mobile(mobile), "account_registered", name("N" + i), Language.EN, fresh()));
+        }
+        NotificationId elsewhere = limited.send(Recipient.mobile(other), "account_registered", name("X"), Language.EN, fresh()).get(0);
+        NotificationId email = limited.send(new Recipient("limit-" + UUID.randomUUID() + "@example.mn", null), "account_registered",
+                name("E"), Language.EN, fresh()).get(0);
+
+        assertThat(ids).extracting(limited::status).containsExactly(NotificationStatus.CREATED, NotificationStatus.CREATED,
+                NotificationStatus.CREATED, NotificationStatus.THROTTLED, NotificationStatus.THROTTLED);
+        assertThat(jdbc.sql("select failure_reason from notifications.notification where id = :id").param("id", ids.get(4).value())
+                .query(String.class).single()).isEqualTo("recipient_limit_exceeded");
+        assertThat(limited.status(elsewhere)).as("another address has its own count").isEqualTo(NotificationStatus.CREATED);
+        assertThat(limited.status(email)).isEqualTo(NotificationStatus.CREATED);
+
+        drain();
+        assertThat(limited.status(ids.get(4))).as("a throttled message is never delivered").isEqualTo(NotificationStatus.THROTTLED);
+        assertThat(meters.find("zasag.notifications.sent").tag("outcome", "throttled").counter().count()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theWindowEndsTheThrottleAndAnOldMessageNoLongerCounts() {
+        Notifications limited = limitedTo(1);
+        String mobile = uniqueMobile();
+        NotificationId first = limited.send(Recipient.mobile(mobile), "account_registered", name("A"), Language.EN, fresh()).get(0);
+        jdbc.sql("update notifications.notification set created_at = created_at - interval '61 minutes' where id = :id")
+                .param("id", first.value()).update();
+
+        NotificationId second = limited.send(Recipient.mobile(mobile), "account_registered", name("B"), Language.EN, fresh()).get(0);
+
+        assertThat(limited.status(second)).isEqualTo(NotificationStatus.CREATED);
+    }
+
+    @Test
+    void aMessageToAnAccountFollowsTheChannelsItsOwnerChose() {
+        String mobile = uniqueMobile();
+        long account = accounts.registerCitizen(new NewCitizen(RegisterNumber.parse(Fixtures.freshRegisterNumber()), "Бат",
+                "Номин", mobile, "nomin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.mn", Fixtures.PASSWORD));
+        var summary = accounts.find(account).orElseThrow();
+
+        assertThat(channels(notifications.send(Recipient.account(account), "account_registered", name("Н"), Language.MN, fresh())))
+                .as("never chosen: both").containsExactlyInAnyOrder("EMAIL", "SMS");
+
+        assertThat(preferenceChanging.choose(summary, mn.zasag.notifications.internal.ChannelPreferences.Choice.SMS)).isEmpty();
+        List<NotificationId> smsOnly = notifications.send(Recipient.account(account), "account_registered", name("Н"), Language.MN, fresh());
+        assertThat(channels(smsOnly)).containsExactly("SMS");
+        assertThat(jdbc.sql("select recipient from notifications.notification where id = :id").param("id", smsOnly.get(0).value())
+                .query(String.class).single()).isEqualTo(mobile);
+
+        assertThat(preferenceChanging.choose(summary, mn.zasag.notifications.internal.ChannelPreferences.Choice.EMAIL)).isEmpty();
+        assertThat(channels(notifications.send(Recipient.account(account, summary.email(), mobile), "account_registered",
+                name("Н"), Language.MN, fresh()))).containsExactly("EMAIL");
+
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'notifications.preference.changed' and object_id = :id")
+                .param("id", String.valueOf(account)).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aChoiceOfAChannelTheAccountHasNoAddressForIsRefusedAndAnUnknownAccountIsARefusal() {
+        long account = accounts.registerCitizen(new NewCitizen(RegisterNumber.parse(Fixtures.freshRegisterNumber()), "Бат",
+                "Гэрэл", uniqueMobile(), null, Fixtures.PASSWORD));
+
+        assertThat(preferenceChanging.choose(accounts.find(account).orElseThrow(),
+                mn.zasag.notifications.internal.ChannelPreferences.Choice.EMAIL)).contains("notifications.preferences.noEmail");
+        assertThat(channels(notifications.send(Recipient.account(account), "account_registered", name("Г"), Language.MN, fresh())))
+                .containsExactly("SMS");
+
+        assertThatThrownBy(() -> notifications.send(Recipient.account(Long.MAX_VALUE), "account_registered", name("?"),
+                Language.MN, fresh())).isInstanceOf(RecipientInvalid.class).hasMessageContaining("notification_account_unknown");
+    }
+
+    private List<String> channels(List<NotificationId> ids) {
+        return ids.stream().map(id -> jdbc.sql("select channel from notifications.notification where id = :id")
+                .param("id", id.value()).query(String.class).single()).toList();
+    }
+
+    private Notifications limitedTo(int limit) {
+        NotificationSettings s = settings;
+        NotificationSettings limited = new NotificationSettings(s.deliver(), s.retryBase(), s.retryMax(), s.maxAttempts(),
+                s.lease(), s.batchSize(), limit, java.time.Duration.ofHours(1), s.smppWindow(), s.smtpConnections(), s.smtp(), s.smpp());
+        return new Notifications(templates, outbox, clock, preferences, accounts, limited, meters);
+    }
+
+    private static String uniqueMobile() {
+        return "+9768" + String.format("%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
     }
 
     private void drain() {

@@ -32,7 +32,7 @@ class AccountMessages {
 
     @EventListener
     void on(CitizenRegistered registered) {
-        Recipient recipient = new Recipient(registered.email(), registered.mobile()).usable();
+        Recipient recipient = Recipient.account(registered.accountId(), registered.email(), registered.mobile()).usable();
         if (!recipient.hasEmail() && !recipient.hasMobile()) {
             return;
         }
@@ -44,7 +44,7 @@ class AccountMessages {
     @EventListener
     void on(PasswordChanged changed) {
         // a refused address must not undo the password change: warn where we can
-        Recipient recipient = new Recipient(changed.email(), changed.mobile()).usable();
+        Recipient recipient = Recipient.account(changed.accountId(), changed.email(), changed.mobile()).usable();
         if (!recipient.hasEmail() && !recipient.hasMobile()) {
             return; // e.g. a staff account without an email address: nowhere to warn
         }

@@ -13,9 +13,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
 
 /**
  * Delivers what the outbox holds, after the callers' transactions committed. Every node runs it; rows
@@ -23,7 +30,9 @@ import java.util.Map;
  * any transaction, then marked. A node that dies between claim and mark leaves a lease that runs out,
  * and another node takes the row again: a message is never lost. It can be handed over twice only when
  * a node dies after the gateway accepted it and before the mark; the Message-ID (the notification id)
- * lets the receiver see the repeat.
+ * lets the receiver see the repeat. SMS of a batch go out on {@code smppWindow} threads at once, so that
+ * many submit_sm await their responses on the one SMPP link (jSMPP matches responses by sequence number);
+ * emails on {@code smtpConnections} threads, each with its own SMTP connection.
  */
 @Component
 public class Deliverer {
@@ -36,6 +45,7 @@ public class Deliverer {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Map<Channel, ExecutorService> pools = new EnumMap<>(Channel.class); // guarded by this
 
     Deliverer(Outbox outbox, List<Gateway> gateways, NotificationSettings settings,
               PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
@@ -68,15 +78,58 @@ public class Deliverer {
         // past half the lease (slow or hanging gateway) the rest goes back to the queue rather than risk
         // being sent by this node after another one took it over
         OffsetDateTime deadline = now.plus(settings.lease().dividedBy(2));
+        List<Future<?>> inFlight = new ArrayList<>();
         for (Notification n : batch) {
-            if (OffsetDateTime.now(clock).isAfter(deadline)) {
-                outbox.finish(n.id(), n.attempts(), NotificationStatus.CREATED, n.failureReason(), null, now,
-                        OffsetDateTime.now(clock));
+            if (parallelism(n.channel()) > 1) {
+                // SMS: several submit_sm awaiting their responses at once on the one link (the SMPP window);
+                // email: several SMTP connections at once
+                inFlight.add(pool(n.channel()).submit(() -> deliverBefore(n, deadline, now)));
             } else {
-                deliver(n);
+                deliverBefore(n, deadline, now);
+            }
+        }
+        for (Future<?> f : inFlight) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while delivering", e);
+            } catch (ExecutionException e) {
+                log.warn("Delivering an SMS failed unexpectedly", e.getCause());
             }
         }
         return batch.size();
+    }
+
+    private void deliverBefore(Notification n, OffsetDateTime deadline, OffsetDateTime claimedAt) {
+        if (OffsetDateTime.now(clock).isAfter(deadline)) {
+            outbox.finish(n.id(), n.attempts(), NotificationStatus.CREATED, n.failureReason(), null, claimedAt,
+                    OffsetDateTime.now(clock));
+        } else {
+            deliver(n);
+        }
+    }
+
+    private int parallelism(Channel channel) {
+        return channel == Channel.SMS ? settings.smppWindow() : settings.smtpConnections();
+    }
+
+    /** The threads that keep up to {@code smppWindow} SMS submits, or {@code smtpConnections} emails, under way. */
+    private synchronized ExecutorService pool(Channel channel) {
+        return pools.computeIfAbsent(channel, c -> {
+            AtomicInteger count = new AtomicInteger();
+            String name = (c == Channel.SMS ? "smpp-window-" : "smtp-connection-");
+            return Executors.newFixedThreadPool(parallelism(c), r -> {
+                Thread thread = new Thread(r, name + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        });
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        pools.values().forEach(ExecutorService::shutdown);
     }
 
     private void deliver(Notification n) {

@@ -10,7 +10,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties("zasag.notifications")
 public record NotificationSettings(boolean deliver, Duration retryBase, Duration retryMax, int maxAttempts,
-                                   Duration lease, int batchSize, Smtp smtp, Smpp smpp) {
+                                   Duration lease, int batchSize, int maxPerRecipient, Duration recipientWindow,
+                                   int smppWindow, int smtpConnections, Smtp smtp, Smpp smpp) {
 
     public NotificationSettings {
         retryBase = retryBase == null ? Duration.ofSeconds(30) : retryBase;
@@ -18,6 +19,10 @@ public record NotificationSettings(boolean deliver, Duration retryBase, Duration
         maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
         lease = lease == null ? Duration.ofMinutes(5) : lease;
         batchSize = batchSize <= 0 ? 50 : batchSize;
+        maxPerRecipient = Math.max(maxPerRecipient, 0); // 0: no limit
+        recipientWindow = recipientWindow == null ? Duration.ofHours(1) : recipientWindow;
+        smppWindow = smppWindow <= 0 ? 1 : smppWindow;
+        smtpConnections = smtpConnections <= 0 ? 1 : smtpConnections;
         smtp = smtp == null ? new Smtp(null, 587, null, null, "noreply@zasag.mn", true) : smtp;
         smpp = smpp == null ? new Smpp(null, 2775, null, null, "ZASAG") : smpp;
     }

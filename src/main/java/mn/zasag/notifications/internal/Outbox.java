@@ -25,7 +25,7 @@ public class Outbox {
 
     private static final String COLUMNS = """
             id, caller, caller_reference, channel, recipient, kind, language, subject, body, sms_encoding, sms_parts,
-            status, attempts, next_attempt_at, failure_reason, provider_id, created_at, updated_at""";
+            status, attempts, next_attempt_at, failure_reason, provider_id, created_at, updated_at, account_id""";
 
     private final JdbcClient jdbc;
 
@@ -38,14 +38,16 @@ public class Outbox {
         int inserted = jdbc.sql("""
                         insert into notifications.notification (id, caller, caller_reference, channel, recipient, kind,
                             language, subject, body, sms_encoding, sms_parts, status, attempts, next_attempt_at,
-                            created_at, updated_at)
+                            failure_reason, created_at, updated_at, account_id)
                         values (:id, :caller, :ref, :channel, :recipient, :kind, :language, :subject, :body, :encoding,
-                            :parts, 'CREATED', 0, :at, :at, :at)
+                            :parts, :status, 0, :at, :reason, :at, :at, :account)
                         on conflict (caller, caller_reference, channel) do nothing""")
                 .param("id", n.id()).param("caller", n.caller()).param("ref", n.callerReference())
                 .param("channel", n.channel().name()).param("recipient", n.recipient()).param("kind", n.kind())
                 .param("language", n.language()).param("subject", n.subject()).param("body", n.body())
                 .param("encoding", n.smsEncoding()).param("parts", n.smsParts()).param("at", n.createdAt())
+                .param("status", n.status() == THROTTLED ? THROTTLED.name() : CREATED.name())
+                .param("reason", n.status() == THROTTLED ? n.failureReason() : null).param("account", n.accountId())
                 .update();
         if (inserted == 1) {
             return n.id();
@@ -109,14 +111,29 @@ public class Outbox {
                 .param("id", id).query(Outbox::row).optional();
     }
 
-    /** What was sent to any of these addresses, newest first. */
-    public List<Notification> sentTo(List<String> recipients, int limit) {
-        if (recipients.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select " + COLUMNS + " from notifications.notification where recipient in (:recipients)"
+    /**
+     * What was sent to this account, newest first: only messages addressed to the account, never others
+     * that merely went to the same address (people share mobile numbers).
+     */
+    public List<Notification> sentToAccount(long accountId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from notifications.notification where account_id = :account"
                         + " order by created_at desc, id limit :limit")
-                .param("recipients", recipients).param("limit", limit).query(Outbox::row).list();
+                .param("account", accountId).param("limit", limit).query(Outbox::row).list();
+    }
+
+    /**
+     * How many messages this address got on this channel since {@code since}, throttled ones aside, after
+     * taking a lock on the address for the rest of the transaction, so that two concurrent sends to it
+     * cannot both see room for one more.
+     */
+    public int recentTo(Channel channel, String recipient, OffsetDateTime since) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 11))")
+                .param("key", channel.name() + "|" + recipient).query().singleRow();
+        return jdbc.sql("""
+                        select count(*) from notifications.notification
+                        where recipient = :recipient and channel = :channel and created_at > :since and status <> 'THROTTLED'""")
+                .param("recipient", recipient).param("channel", channel.name()).param("since", since)
+                .query(Integer.class).single();
     }
 
     /** Newest first; every filter may be null. */
@@ -140,6 +157,7 @@ public class Outbox {
                 (Integer) rs.getObject("sms_parts"), NotificationStatus.valueOf(rs.getString("status")),
                 rs.getInt("attempts"), rs.getObject("next_attempt_at", OffsetDateTime.class),
                 rs.getString("failure_reason"), rs.getString("provider_id"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                (Long) rs.getObject("account_id"));
     }
 }

@@ -15,13 +15,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * An admin sends a failed or kept message again (after the SMTP server or SMSC is fixed or configured).
+ * An admin sends a failed, kept or throttled message again (not counted against the recipient's limit) (after the SMTP server or SMSC is fixed or configured).
  * The original stays as it was, for the history; the copy is a new notification with its own status.
  */
 @Service
 public class Resending {
 
-    private static final Set<NotificationStatus> RESENDABLE = Set.of(NotificationStatus.FAILED, NotificationStatus.KEPT);
+    private static final Set<NotificationStatus> RESENDABLE = Set.of(NotificationStatus.FAILED, NotificationStatus.KEPT,
+            NotificationStatus.THROTTLED);
 
     private final Outbox outbox;
     private final AuditTrail audit;
@@ -43,7 +44,7 @@ public class Resending {
         UUID copy = outbox.record(new Notification(UUID.randomUUID(), "notifications",
                 "resend-" + id + "-" + now.toInstant().toEpochMilli(), original.channel(), original.recipient(),
                 original.kind(), original.language(), original.subject(), original.body(), original.smsEncoding(),
-                original.smsParts(), NotificationStatus.CREATED, 0, now, null, null, now, now));
+                original.smsParts(), NotificationStatus.CREATED, 0, now, null, null, now, now, original.accountId()));
         audit.record(AuditEvent.success("notifications.notification.resent", "notification", copy.toString())
                 .withDetails(Map.of("original", id.toString(), "channel", original.channel().name())));
         return copy;

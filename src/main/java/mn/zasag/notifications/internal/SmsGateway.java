@@ -34,6 +34,7 @@ import org.jsmpp.util.InvalidDeliveryReceiptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -46,10 +47,12 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * SMS over SMPP 3.4 (jSMPP), bound as a transceiver: submit_sm out, delivery receipts (deliver_sm) in.
+ * SMS over SMPP 3.4 (jSMPP), bound as a transceiver: submit_sm out, delivery receipts and inbound
+ * (mobile-originated) SMS as deliver_sm in; the latter go to {@link InboundDispatcher}.
  * Cyrillic goes as UCS-2 (data_coding 0x08); a long text goes in parts joined by the sar_ TLVs, every part
  * asking for a receipt. The link is kept alive with enquire_link and bound again on the next send after
- * it is lost. Submits are one at a time per node (no windowing yet).
+ * it is lost. Sends may run on several threads at once (the Deliverer's SMPP window): each waits for its
+ * own submit_sm_resp while the others' submits are outstanding on the same link.
  */
 @Component
 class SmsGateway implements Gateway, MessageReceiverListener, DisposableBean {
@@ -64,11 +67,15 @@ class SmsGateway implements Gateway, MessageReceiverListener, DisposableBean {
     private final SmsParts parts;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final InboundDispatcher inbound;
+    private final boolean deliver;
     private SMPPSession session; // guarded by this
 
-    SmsGateway(NotificationSettings settings, SmsParts parts, Clock clock, MeterRegistry meters) {
+    SmsGateway(NotificationSettings settings, SmsParts parts, InboundDispatcher inbound, Clock clock, MeterRegistry meters) {
         this.smpp = settings.smpp();
+        this.deliver = settings.deliver();
         this.parts = parts;
+        this.inbound = inbound;
         this.clock = clock;
         this.meters = meters;
     }
@@ -84,7 +91,7 @@ class SmsGateway implements Gateway, MessageReceiverListener, DisposableBean {
     }
 
     @Override
-    public synchronized String send(Notification n) throws GatewayFailure {
+    public String send(Notification n) throws GatewayFailure {
         SmsText sms = SmsText.of(n.body());
         SMPPSession link = bound();
         short reference = (short) ThreadLocalRandom.current().nextInt(1, 65536);
@@ -107,7 +114,7 @@ class SmsGateway implements Gateway, MessageReceiverListener, DisposableBean {
                 String reason = String.format(Locale.ROOT, "smsc_refused_0x%02x", e.getCommandStatus());
                 throw new GatewayFailure(TRANSIENT.contains(e.getCommandStatus()), reason, e);
             } catch (ResponseTimeoutException | IOException | InvalidResponseException e) {
-                drop();
+                drop(link);
                 throw new GatewayFailure(true, "smsc_unavailable", e);
             } catch (PDUException e) {
                 throw new GatewayFailure(false, "sms_invalid_message", e);
@@ -121,12 +128,33 @@ class SmsGateway implements Gateway, MessageReceiverListener, DisposableBean {
         parts.settle(n.id(), OffsetDateTime.now(clock));
     }
 
+    /**
+     * Keeps the link bound even when nothing goes out, so that inbound SMS and receipts can come in; a lost
+     * link is bound again within the interval.
+     */
+    @Scheduled(fixedDelayString = "${zasag.notifications.smpp.rebind-interval:30s}", initialDelayString = "${zasag.notifications.interval:5s}")
+    void keepBound() {
+        if (!deliver || !configured()) {
+            return;
+        }
+        try {
+            connect();
+        } catch (GatewayFailure e) {
+            log.warn("SMSC {}:{} not reachable ({}); will try again", smpp.host(), smpp.port(), e.getMessage());
+        }
+    }
+
+    /** Binds now if not bound. */
+    synchronized void connect() throws GatewayFailure {
+        bound();
+    }
+
     private TypeOfNumber sourceTon() {
         return smpp.sourceAddr() != null && smpp.sourceAddr().matches("\\d+") ? TypeOfNumber.UNKNOWN : TypeOfNumber.ALPHANUMERIC;
     }
 
     /** The bound session, binding (again) if there is none or the link was lost. */
-    private SMPPSession bound() throws GatewayFailure {
+    private synchronized SMPPSession bound() throws GatewayFailure {
         if (session != null && session.getSessionState().isBound()) {
             return session;
         }
@@ -145,6 +173,13 @@ class SmsGateway implements Gateway, MessageReceiverListener, DisposableBean {
         log.info("Bound to SMSC {}:{} as {}", smpp.host(), smpp.port(), smpp.systemId());
         session = fresh;
         return fresh;
+    }
+
+    /** Closes this link if it is still the current one (another thread may have bound a new one since). */
+    private synchronized void drop(SMPPSession link) {
+        if (session == link) {
+            drop();
+        }
     }
 
     private synchronized void drop() {
@@ -172,8 +207,13 @@ class SmsGateway implements Gateway, MessageReceiverListener, DisposableBean {
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
         if (!deliverSm.isSmscDeliveryReceipt()) {
-            // mobile-originated SMS (e.g. to 11-11) are not handed to their owner yet
-            log.info("Inbound SMS from the SMSC ignored: not handled yet");
+            try {
+                inbound.receive(InboundPdu.of(deliverSm));
+            } catch (RuntimeException e) {
+                // not stored: answer with a temporary error, so that the SMSC delivers it again later
+                log.warn("Inbound SMS could not be stored; the SMSC will retry", e);
+                throw new ProcessRequestException("inbound SMS not stored", SMPPConstant.STAT_ESME_RX_T_APPN);
+            }
             return;
         }
         DeliveryReceipt receipt;

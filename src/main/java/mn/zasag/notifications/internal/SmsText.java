@@ -72,6 +72,34 @@ public record SmsText(Encoding encoding, List<String> parts) {
         return out.toByteArray();
     }
 
+    /**
+     * GSM 03.38 septets, one per byte as SMSCs hand the default alphabet over SMPP, back to text; empty if
+     * a byte is not a septet.
+     */
+    static java.util.Optional<String> decodeGsm7(byte[] septets) {
+        StringBuilder text = new StringBuilder(septets.length);
+        for (int i = 0; i < septets.length; i++) {
+            int b = septets[i] & 0xFF;
+            if (b > 0x7F) {
+                return java.util.Optional.empty();
+            }
+            if (b == 0x1B && i + 1 < septets.length) {
+                int code = septets[++i] & 0xFF;
+                int extension = -1;
+                for (int e = 0; e < GSM_EXTENSION_CODES.length; e++) {
+                    if (GSM_EXTENSION_CODES[e] == code) {
+                        extension = e;
+                    }
+                }
+                // an unknown escape shows as a space, as handsets do
+                text.append(extension >= 0 ? GSM_EXTENSION.charAt(extension) : ' ');
+            } else {
+                text.append(GSM_BASIC.charAt(b));
+            }
+        }
+        return java.util.Optional.of(text.toString());
+    }
+
     static boolean isGsm7(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

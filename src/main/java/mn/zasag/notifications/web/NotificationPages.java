@@ -4,7 +4,6 @@ import mn.zasag.notifications.NotificationNotFound;
 import mn.zasag.notifications.NotificationStatus;
 import mn.zasag.notifications.internal.Outbox;
 import mn.zasag.notifications.internal.Resending;
-import mn.zasag.identity.Accounts;
 import mn.zasag.shared.Actor;
 import mn.zasag.shared.MobileNumber;
 import mn.zasag.shared.ProblemException;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -34,34 +32,25 @@ class NotificationPages {
     static final int LIMIT = 100;
 
     private final Outbox outbox;
-    private final Accounts accounts;
     private final Resending resending;
 
-    NotificationPages(Outbox outbox, Accounts accounts, Resending resending) {
+    NotificationPages(Outbox outbox, Resending resending) {
         this.outbox = outbox;
-        this.accounts = accounts;
         this.resending = resending;
     }
 
     /**
-     * What the platform sent to the signed-in person: messages to their account's current mobile number
-     * and email address.
+     * What the platform sent to the signed-in person: messages addressed to their account only — not
+     * everything that went to their mobile number, which family members may share.
      */
     @PreAuthorize("hasAuthority('ACCOUNT_SELF')")
     @GetMapping("/account/notifications")
     String mine(Authentication authentication, Model model) {
-        List<String> addresses = new ArrayList<>();
+        List<mn.zasag.notifications.internal.Notification> mine = List.of();
         if (authentication.getPrincipal() instanceof Actor actor && actor.accountId() != null) {
-            accounts.find(actor.accountId()).ifPresent(account -> {
-                if (account.mobile() != null) {
-                    MobileNumber.normalize(account.mobile()).ifPresent(addresses::add);
-                }
-                if (account.email() != null && !account.email().isBlank()) {
-                    addresses.add(account.email().strip());
-                }
-            });
+            mine = outbox.sentToAccount(actor.accountId(), LIMIT);
         }
-        model.addAttribute("notifications", outbox.sentTo(addresses, LIMIT));
+        model.addAttribute("notifications", mine);
         return "notifications/mine";
     }
 
@@ -80,7 +69,7 @@ class NotificationPages {
         var notification = outbox.find(uuid(id)).orElseThrow(() -> new NotificationNotFound(id));
         model.addAttribute("notification", notification);
         model.addAttribute("resendable", notification.status() == NotificationStatus.FAILED
-                || notification.status() == NotificationStatus.KEPT);
+                || notification.status() == NotificationStatus.KEPT || notification.status() == NotificationStatus.THROTTLED);
         return "notifications/notification";
     }
 

@@ -199,7 +199,7 @@ class EmailDeliveryTests extends GatewaysContext {
     @Test
     void anUnreachableSmtpServerIsRetriedWithBackoffThenFailsWithAReason() throws Exception {
         NotificationSettings unreachable = new NotificationSettings(false, Duration.ofMinutes(1), Duration.ofHours(1), 2,
-                Duration.ofMinutes(5), 10, new NotificationSettings.Smtp("127.0.0.1", freePort(), null, null,
+                Duration.ofMinutes(5), 10, 0, null, 1, 1, new NotificationSettings.Smtp("127.0.0.1", freePort(), null, null,
                 "noreply@zasag.test", false), null);
         NotificationId id = send("down@example.mn", "Унтарсан");
         OffsetDateTime before = OffsetDateTime.now(clock);
@@ -225,7 +225,7 @@ class EmailDeliveryTests extends GatewaysContext {
     @Test
     void backoffDoublesPerAttemptUpToTheMaximum() {
         NotificationSettings s = new NotificationSettings(true, Duration.ofSeconds(30), Duration.ofMinutes(10), 8,
-                null, 0, null, null);
+                null, 0, 0, null, 0, 0, null, null);
 
         assertThat(Arrays.asList(s.backoff(1), s.backoff(2), s.backoff(3), s.backoff(6), s.backoff(30)))
                 .containsExactly(Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),

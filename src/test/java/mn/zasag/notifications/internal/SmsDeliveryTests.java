@@ -149,6 +149,32 @@ class SmsDeliveryTests extends GatewaysContext {
         assertThat(SMSC.submitted()).extracting(Submitted::destination).containsOnlyOnce("97699002201");
     }
 
+    @Test
+    void smsGoOutWithSeveralSubmitsOutstandingAtOnceAndTheirReceiptsStillFindThem() throws Exception {
+        NotificationSettings windowed = new NotificationSettings(false, settings.retryBase(), settings.retryMax(),
+                settings.maxAttempts(), settings.lease(), 12, 0, null, 4, 1, settings.smtp(), settings.smpp());
+        Deliverer node = new Deliverer(outbox, List.of(new EmailGateway(windowed), sms), windowed, transactions, clock, meters);
+        List<NotificationId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(send(String.format("9955%04d", i), "W" + i, Language.EN));
+        }
+        SMSC.holdResponses(150); // a loaded SMSC: without a window, each submit would wait for the previous one
+        try {
+            drain(node);
+        } finally {
+            SMSC.holdResponses(0);
+        }
+
+        assertThat(ids).extracting(notifications::status).containsOnly(NotificationStatus.SENT);
+        assertThat(SMSC.submitted()).hasSize(12);
+        assertThat(SMSC.maxOutstanding()).as("submits awaiting a response at once").isBetween(2, 4);
+
+        for (Submitted part : SMSC.submitted()) {
+            SMSC.sendReceipt(part, DeliveryReceiptState.DELIVRD, "000");
+        }
+        assertThat(ids).extracting(notifications::status).containsOnly(NotificationStatus.DELIVERED);
+    }
+
     private Deliverer node(Clock nodeClock) {
         return new Deliverer(outbox, List.of(new EmailGateway(settings), sms), settings, transactions, nodeClock, meters);
     }

@@ -72,12 +72,18 @@ final class SmscSimulator implements ServerMessageReceiverListener, AutoCloseabl
     private final AtomicInteger binds = new AtomicInteger();
     private volatile Integer refuseNextWith;
     private volatile boolean running = true;
+    private volatile long holdResponsesMillis;
+    private volatile boolean record = true;
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final AtomicInteger maxOutstanding = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
 
     SmscSimulator(int port, String systemId, String password) throws IOException {
         this.systemId = systemId;
         this.password = password;
         this.listener = new SMPPServerSessionListener(port);
         this.listener.setMessageReceiverListener(this);
+        this.listener.setPduProcessorDegree(16); // answer many outstanding submits at once, as an SMSC does
         Thread acceptor = new Thread(this::acceptLoop, "smsc-simulator");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -90,6 +96,9 @@ final class SmscSimulator implements ServerMessageReceiverListener, AutoCloseabl
                 BindRequest bind = session.waitForBind(5_000);
                 if (systemId.equals(bind.getSystemId()) && password.equals(bind.getPassword())) {
                     bind.accept("zasag-sim");
+                    // the ESME answers a deliver_sm after its database work: on a loaded test machine that
+                    // can take longer than jSMPP's default 2 s
+                    session.setTransactionTimer(15_000);
                     sessions.add(session);
                     binds.incrementAndGet();
                 } else {
@@ -113,6 +122,27 @@ final class SmscSimulator implements ServerMessageReceiverListener, AutoCloseabl
 
     void clear() {
         submitted.clear();
+        maxOutstanding.set(0);
+    }
+
+    /** Holds every submit_sm this long before answering, as a loaded SMSC does (0: answer at once). */
+    void holdResponses(long millis) {
+        holdResponsesMillis = millis;
+    }
+
+    /** Keep no list of what was submitted (only the count), for long benchmark runs. */
+    void recordSubmits(boolean on) {
+        record = on;
+    }
+
+    /** The most submit_sm that were waiting for their response at one time since {@link #clear()}. */
+    int maxOutstanding() {
+        return maxOutstanding.get();
+    }
+
+    /** Every submit_sm accepted since start. */
+    long accepted() {
+        return accepted.get();
     }
 
     void refuseNextSubmitWith(int commandStatus) {
@@ -138,8 +168,46 @@ final class SmscSimulator implements ServerMessageReceiverListener, AutoCloseabl
                 receipt.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Sends a mobile-originated SMS (a deliver_sm that is not a receipt) on the newest bound link, as a
+     * handset's message to a short number; returns when the ESME answered.
+     */
+    void sendMo(String from, String shortNumber, int dataCoding, byte[] shortMessage, int esmClass,
+                OptionalParameter... tlvs) throws Exception {
+        SMPPServerSession link = null;
+        for (SMPPServerSession session : sessions) {
+            if (session.getSessionState().isBound()) {
+                link = session;
+            }
+        }
+        if (link == null) {
+            throw new IllegalStateException("no bound ESME");
+        }
+        link.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
+                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, shortNumber, new ESMClass((byte) esmClass),
+                (byte) 0, (byte) 0, new RegisteredDelivery(0), new org.jsmpp.bean.RawDataCoding((byte) dataCoding),
+                shortMessage, tlvs);
+    }
+
     @Override
     public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
+        int now = outstanding.incrementAndGet();
+        maxOutstanding.accumulateAndGet(now, Math::max);
+        try {
+            if (holdResponsesMillis > 0) {
+                try {
+                    Thread.sleep(holdResponsesMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return accept(submitSm, source);
+        } finally {
+            outstanding.decrementAndGet();
+        }
+    }
+
+    private SubmitSmResult accept(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
         Integer refuse = refuseNextWith;
         if (refuse != null) {
             refuseNextWith = null;
@@ -149,6 +217,14 @@ final class SmscSimulator implements ServerMessageReceiverListener, AutoCloseabl
         OptionalParameter.Sar_msg_ref_num ref = submitSm.getOptionalParameter(OptionalParameter.Sar_msg_ref_num.class);
         OptionalParameter.Sar_total_segments total = submitSm.getOptionalParameter(OptionalParameter.Sar_total_segments.class);
         OptionalParameter.Sar_segment_seqnum seq = submitSm.getOptionalParameter(OptionalParameter.Sar_segment_seqnum.class);
+        accepted.incrementAndGet();
+        if (!record) {
+            try {
+                return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
+            } catch (org.jsmpp.PDUStringException e) {
+                throw new ProcessRequestException(e.getMessage(), SMPPConstant.STAT_ESME_RSYSERR);
+            }
+        }
         submitted.add(new Submitted(id, submitSm.getSourceAddr(), submitSm.getDestAddrTon(), submitSm.getDestAddress(),
                 submitSm.getDataCoding(), submitSm.getRegisteredDelivery(), submitSm.getShortMessage(),
                 ref == null ? null : ref.getValue(), total == null ? null : total.getValue(), seq == null ? null : seq.getValue()));

@@ -180,6 +180,49 @@ class NotificationPagesTests {
         assertThat(page.select("tbody tr").text()).contains(mine).contains("Ариунаа").doesNotContain("Энхжин");
     }
 
+    @Test
+    void peopleSharingAMobileNumberSeeOnlyTheMessagesAddressedToTheirOwnAccount() throws Exception {
+        String shared = uniqueMobile();
+        String mother = register("Оюунаа", shared);
+        String son = register("Тэмүүлэн", shared);
+        notifications.send(Recipient.mobile(shared), "account_registered", Map.of("name", "Хэн нэгэн"), Language.MN,
+                new CallerReference("tests", UUID.randomUUID().toString()));
+
+        Document mothers = page("/account/notifications", WebSessions.login(mvc, mother));
+        Document sons = page("/account/notifications", WebSessions.login(mvc, son));
+
+        assertThat(mothers.select("tbody tr")).hasSize(1);
+        assertThat(mothers.select("tbody tr").text()).contains("Оюунаа").doesNotContain("Тэмүүлэн").doesNotContain("Хэн нэгэн");
+        assertThat(sons.select("tbody tr")).hasSize(1);
+        assertThat(sons.select("tbody tr").text()).contains("Тэмүүлэн").doesNotContain("Оюунаа");
+    }
+
+    @Test
+    void aCitizenChoosesSmsOnlyOnTheAccountPageAndBadChoicesAreRefused() throws Exception {
+        String rn = register("Сарнай", uniqueMobile());
+        Cookie citizen = WebSessions.login(mvc, rn);
+
+        Document form = page("/account/notifications/channels", citizen);
+        assertThat(form.select("input[name=channels][checked]").val()).isEqualTo("BOTH");
+
+        mvc.perform(post("/account/notifications/channels").with(csrf()).cookie(citizen).param("channels", "SMS"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/account/notifications/channels"));
+        assertThat(page("/account/notifications/channels", citizen).select("input[name=channels][checked]").val()).isEqualTo("SMS");
+
+        for (String bad : new String[]{"PIGEON", ""}) {
+            Document refused = Jsoup.parse(mvc.perform(post("/account/notifications/channels").with(csrf()).cookie(citizen)
+                    .param("channels", bad)).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+            assertThat(refused.select("#channels-error").text()).isEqualTo("Аль нэг сонголтыг сонгоно уу.");
+        }
+        Document noEmail = Jsoup.parse(mvc.perform(post("/account/notifications/channels").with(csrf()).cookie(citizen)
+                .param("channels", "EMAIL")).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+        assertThat(noEmail.select("#channels-error").text()).contains("имэйл хаяг алга");
+        assertThat(page("/account/notifications/channels", citizen).select("input[name=channels][checked]").val()).isEqualTo("SMS");
+
+        mvc.perform(post("/account/notifications/channels").param("channels", "SMS").with(csrf()))
+                .andExpect(status().is3xxRedirection()); // not signed in: to the login page
+    }
+
     private String register(String givenName, String mobile) {
         String rn = Fixtures.freshRegisterNumber();
         accounts.registerCitizen(new NewCitizen(RegisterNumber.parse(rn), "Бат", givenName, mobile, null, Fixtures.PASSWORD));
@@ -201,6 +244,34 @@ class NotificationPagesTests {
             mvc.perform(get("/admin/notifications").cookie(session)).andExpect(status().isForbidden());
             mvc.perform(get("/admin/notifications/templates").cookie(session)).andExpect(status().isForbidden());
         }
+    }
+
+    @Test
+    void anAdminListsInboundSmsWithTheirStatusAndTheApiGivesTheSame() throws Exception {
+        String number = "14" + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000));
+        long id = jdbc.sql("""
+                        insert into notifications.inbound_sms (source, short_number, data_coding, text, parts, status,
+                            next_attempt_at, received_at, updated_at)
+                        values ('+97699887766', :n, 8, 'Гэрэл асахгүй байна', 1, 'UNROUTED', now(), now(), now()) returning id""")
+                .param("n", number).query(Long.class).single();
+
+        Document page = page("/admin/notifications/inbound?shortNumber=" + number, admin);
+
+        assertThat(page.select("#inbound tbody tr")).hasSize(1);
+        assertThat(page.select("#inbound-" + id + " .inbound-text").text()).isEqualTo("Гэрэл асахгүй байна");
+        assertThat(page.select("#inbound-" + id + " .inbound-status").text()).isEqualTo("Энэ дугаарыг эзэмшдэг үйлчилгээ алга");
+        assertThat(page("/admin/notifications/inbound?status=HANDLED&shortNumber=" + number, admin).select("#inbound tbody tr")).isEmpty();
+
+        String json = mvc.perform(get("/api/v1/admin/notifications/inbound?shortNumber=" + number)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("ops")
+                                .authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("NOTIFICATIONS_ADMIN"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(json).contains("\"status\":\"UNROUTED\"").contains("\"id\":" + id);
+
+        mvc.perform(get("/admin/notifications/inbound?status=NOPE").cookie(admin)).andExpect(status().isBadRequest());
+        mvc.perform(get("/admin/notifications/inbound?shortNumber=abc").cookie(admin)).andExpect(status().isBadRequest());
+        Cookie citizen = WebSessions.login(mvc, Fixtures.citizen(accounts));
+        mvc.perform(get("/admin/notifications/inbound").cookie(citizen)).andExpect(status().isForbidden());
     }
 
     private String subject(String kind, String language) {
