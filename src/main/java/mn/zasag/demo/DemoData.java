@@ -21,7 +21,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Seeds a fresh database with the seed's agencies, one demo account per role and a small civil registry population. */
+/**
+ * Seeds a fresh database with the seed's agencies, one demo account per role, a small civil registry
+ * population and legal entities and property for them.
+ */
 @Component
 class DemoData implements ApplicationRunner {
 
@@ -49,12 +52,14 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final DemoPopulation population;
+    private final DemoEntities entities;
     private final boolean enabled;
 
     DemoData(JdbcClient jdbc, Agencies agencies, Accounts accounts, DemoTokens tokens, Clock clock,
-             TransactionTemplate transaction, DemoPopulation population, @Value("${zasag.demo:true}") boolean enabled) {
+             TransactionTemplate transaction, DemoPopulation population, DemoEntities entities, @Value("${zasag.demo:true}") boolean enabled) {
         this.transaction = transaction;
         this.population = population;
+        this.entities = entities;
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.accounts = accounts;
@@ -98,7 +103,7 @@ class DemoData implements ApplicationRunner {
         tokens.grant(officer, "zsg_demo_officer");
         tokens.grant(agencyAdmin, "zsg_demo_agencyadmin");
         tokens.grant(admin, "zsg_demo_admin");
-        population.seed();
+        entities.seed(population.seed());
         return true;
     }
 }

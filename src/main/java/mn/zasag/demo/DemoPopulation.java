@@ -72,7 +72,8 @@ class DemoPopulation {
         }
     };
 
-    void seed() {
+    /** Seeds the population; returns the people besides the demo citizen, for the other registries' demo data. */
+    List<Person> seed() {
         Random random = new Random(20261127L);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ulaanbaatar")));
         List<String> capital = divisions.children("11").stream().map(Division::code).toList();
@@ -129,6 +130,7 @@ class DemoPopulation {
             }
             registry.record(man.registerNumber(), NewCivilEvent.marriage(on, LEGAL_BASIS, woman.registerNumber()), SEEDER);
         }
+        return people;
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

@@ -343,6 +343,52 @@ class BrowserJourneyTests {
         assertAccessibleOnAPhone();
     }
 
+    @Test
+    void registrationOfficerFindsADemoCompanyAndAPropertyAndOpensTheirForms() {
+        visit("/login");
+        logIn("officer", DEMO_PASSWORD);
+        follow(By.linkText("Хуулийн этгээдийн бүртгэл"));
+        assertThat(heading()).isEqualTo("Хуулийн этгээдийн бүртгэл");
+        type("q", "bat-erdene treid");
+        type("purpose", "Өргөдөл №1");
+        follow(By.cssSelector("form.stack button[type=submit]"));
+        follow(By.linkText("2085014"));
+        assertThat(heading()).isEqualTo("Бат-Эрдэнэ Трейд");
+        assertThat(text(By.cssSelector("main"))).contains("УБ90052114", "Улсын бүртгэлд бүртгэсэн");
+        assertAccessibleOnAPhone();
+        follow(By.linkText("Үүсгэн байгуулагч өөрчлөх"));
+        follow(By.cssSelector("form.stack button[type=submit]"));
+        assertThat(text(By.cssSelector(".error-summary"))).contains("Энэ талбарыг бөглөнө үү.");
+        visit("/entities/new");
+        assertThat(heading()).isEqualTo("Хуулийн этгээд бүртгэх");
+        visit("/entities/references");
+        assertThat(heading()).isEqualTo("Хуулийн этгээдэд бүртгэлгүй тухай тодорхойлолт");
+
+        visit("/property?q=УБ90052114&purpose=Өргөдөл");
+        follow(By.linkText("Ү-1809201455"));
+        assertThat(text(By.cssSelector("main"))).contains("Хөх Тэнгэр Банк", "Барьцаа бүртгэсэн");
+        assertAccessibleOnAPhone();
+        visit("/property/new");
+        assertThat(heading()).isEqualTo("Эд хөрөнгийн эрх бүртгэх");
+        visit("/property/Ү-1809201455/transfer");
+        visit("/property/Ү-1809201455/encumbrances");
+    }
+
+    @Test
+    void demoCitizenSeesTheirCompanyAndFlatAndGetsAReference() {
+        visit("/login");
+        logIn("УБ90052114", DEMO_PASSWORD);
+        follow(By.linkText("Миний мэдээлэл (иргэний бүртгэл)"));
+        follow(By.linkText("Миний хуулийн этгээдүүд"));
+        assertThat(text(By.cssSelector("main"))).contains("Бат-Эрдэнэ Трейд", "60%");
+        follow(By.cssSelector("form[action$='/my-data/entities/reference'] button"));
+        assertThat(text(By.cssSelector("main"))).contains("Тодорхойлолт № ЛБ-");
+        assertAccessibleOnAPhone();
+        follow(By.linkText("Миний эд хөрөнгө"));
+        assertThat(text(By.cssSelector("main"))).contains("Ү-1809201455", "Хөх Тэнгэр Банк");
+        assertAccessibleOnAPhone();
+    }
+
     // --- what a person does -------------------------------------------------------------------------
 
     /** Opens a page by its address and checks it for accessibility. */
