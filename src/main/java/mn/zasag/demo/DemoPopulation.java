@@ -72,7 +72,8 @@ class DemoPopulation {
         }
     };
 
-    void seed() {
+    /** Seeds the population and returns it, the demo citizen first. */
+    List<Person> seed() {
         Random random = new Random(20261127L);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ulaanbaatar")));
         List<String> capital = divisions.children("11").stream().map(Division::code).toList();
@@ -129,6 +130,9 @@ class DemoPopulation {
             }
             registry.record(man.registerNumber(), NewCivilEvent.marriage(on, LEGAL_BASIS, woman.registerNumber()), SEEDER);
         }
+        List<Person> all = new ArrayList<>(List.of(citizen));
+        all.addAll(people);
+        return all;
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {
