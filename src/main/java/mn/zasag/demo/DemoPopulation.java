@@ -77,7 +77,7 @@ class DemoPopulation {
         Random random = new Random(20261127L);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ulaanbaatar")));
         List<String> capital = divisions.children("11").stream().map(Division::code).toList();
-        List<String> soums = divisions.all().stream().filter(d -> d.parentCode() != null && !"11".equals(d.parentCode()))
+        List<String> soums = divisions.all().stream().filter(d -> "soum".equals(d.level()))
                 .map(Division::code).toList();
 
         Person citizen = registry.register(new NewPerson(RegisterNumber.parse(DEMO_CITIZEN, clock), "100000001",

@@ -51,7 +51,15 @@ public enum Permission {
     CUSTOMS_READ,
     /** Record customs debts and payments; the registry also requires the owning agency (CUSTOMS). */
     CUSTOMS_WRITE,
-    /** See one's own civil registry record. */
+    /** Look up and read legal entities, giving a legal basis (every read is audited); issue non-registration references. */
+    ENTITY_REGISTRY_READ,
+    /** Register legal entities and their changes; the registry also requires the owning agency (GASR). */
+    ENTITY_REGISTRY_WRITE,
+    /** Look up and read property records, giving a legal basis (every read is audited). */
+    PROPERTY_REGISTRY_READ,
+    /** Register property rights, transfers and encumbrances; the registry also requires the owning agency (GASR). */
+    PROPERTY_REGISTRY_WRITE,
+    /** See one's own civil registry record (and one's own entities and property). */
     MY_DATA,
     /** Edit message templates, search sent notifications and read the outbox. */
     NOTIFICATIONS_ADMIN,

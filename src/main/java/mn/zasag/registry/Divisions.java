@@ -17,9 +17,9 @@ public class Divisions {
         this.jdbc = jdbc;
     }
 
-    /** All of them, each top-level division followed by its own, in code order. */
+    /** All of them as a tree in document order: codes start with their parent's, so code order is that order. */
     public List<Division> all() {
-        return jdbc.sql(COLUMNS + "order by coalesce(parent_code, code), parent_code nulls first, code")
+        return jdbc.sql(COLUMNS + "order by code collate \"C\"")
                 .query(Division.class).list();
     }
 

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static mn.zasag.registry.RegistryFixtures.registerNumber;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -195,5 +196,25 @@ class RegistryApiTests {
                 .andExpect(jsonPath("$.parentCode").value("83"));
         mvc.perform(get("/api/v1/registry/divisions/0000"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("division_not_found"));
+    }
+
+    @Test
+    void theCapitalsDistrictsHoldTheir204Khoroos() throws Exception {
+        // Bayanzürkh has 43 khoroos (Ulaanbaatar city statistics, 2020), numbered from 1
+        mvc.perform(get("/api/v1/registry/divisions").param("parent", "1110"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(43)))
+                .andExpect(jsonPath("$[0].code").value("111001"))
+                .andExpect(jsonPath("$[0].level").value("khoroo"))
+                .andExpect(jsonPath("$[0].nameMn").value("1-р хороо"));
+        int khoroos = 0;
+        for (String district : List.of("1101", "1104", "1107", "1110", "1113", "1116", "1119", "1122", "1125")) {
+            String body = mvc.perform(get("/api/v1/registry/divisions").param("parent", district))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            khoroos += body.split("\"level\":\"khoroo\"", -1).length - 1;
+        }
+        assertThat(khoroos).isEqualTo(204);
+        // and a person can live in one
+        mvc.perform(get("/api/v1/registry/divisions/112524"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.parentCode").value("1125"));
     }
 }

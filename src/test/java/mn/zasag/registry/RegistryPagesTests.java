@@ -87,6 +87,21 @@ class RegistryPagesTests {
     }
 
     @Test
+    void anAddressCanBeAKhorooOfTheCapitalChosenByItsDistrictAndNumber() throws Exception {
+        Person p = registry.register(RegistryFixtures.adult(Sex.MALE, "Дорж", "Ганзориг"), actor("seed", "GASR"));
+        mvc.perform(get("/registry/persons/{rn}/address", p.registerNumber()).cookie(officer))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">Улаанбаатар, Баянзүрх, 43-р хороо<")));
+        mvc.perform(post("/registry/persons/{rn}/address", p.registerNumber()).cookie(officer).with(csrf())
+                        .param("divisionCode", "111043").param("addressLine", "12-р байр").param("occurredOn", "2020-02-02")
+                        .param("legalBasis", "Шилжилтийн хуудас №7"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/registry/persons/{rn}", p.registerNumber()).param("purpose", "Шалгалт").cookie(officer))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Улаанбаатар, Баянзүрх, 43-р хороо")));
+    }
+
+    @Test
     void anOfficerRegistersADeathThroughItsFormAfterBeingToldADateBeforeBirthIsImpossible() throws Exception {
         Person p = registry.register(RegistryFixtures.adult(Sex.MALE, "Дорж", "Лхагвасүрэн"), actor("seed", "GASR"));
 

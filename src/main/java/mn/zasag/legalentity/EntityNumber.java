@@ -1,0 +1,33 @@
+package mn.zasag.legalentity;
+
+import java.util.regex.Pattern;
+
+/**
+ * A legal entity's state registration number (улсын бүртгэлийн дугаар / регистрийн дугаар): seven digits.
+ *
+ * <p>Only the format is checked. The number is assigned by the General Authority for State Registration
+ * and doubles as the entity's taxpayer number; the OECD's "Tax identification numbers" country sheets and
+ * the authority's own public pages give it as seven digits, and we found no published rule that makes the
+ * seventh digit a check digit (nor a weighting scheme), so none is enforced here. If the authority
+ * publishes one, add it to {@link #isValid} and keep the test cases in {@code EntityNumberTests}.
+ */
+public final class EntityNumber {
+
+    private static final Pattern FORMAT = Pattern.compile("^[0-9]{7}$");
+
+    private EntityNumber() {
+    }
+
+    /** Whether the text, without surrounding spaces, is a well-formed registration number. */
+    public static boolean isValid(String text) {
+        return text != null && FORMAT.matcher(text.strip()).matches();
+    }
+
+    /** The canonical form (surrounding spaces dropped), or an {@link EntityRefused} {@code entity_number_invalid}. */
+    public static String parse(String text) {
+        if (!isValid(text)) {
+            throw new EntityRefused("entity_number_invalid");
+        }
+        return text.strip();
+    }
+}
