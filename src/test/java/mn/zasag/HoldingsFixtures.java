@@ -8,6 +8,8 @@ import mn.zasag.identity.DemoTokens;
 import mn.zasag.identity.NewCitizen;
 import mn.zasag.identity.NewStaff;
 import mn.zasag.identity.Role;
+import mn.zasag.legalentity.EntityFixtures;
+import mn.zasag.legalentity.LegalEntities;
 import mn.zasag.registry.CivilRegistry;
 import mn.zasag.registry.NewPerson;
 import mn.zasag.shared.Actor;
@@ -83,8 +85,13 @@ public final class HoldingsFixtures {
         return "JTDTEST" + String.format("%010d", SEQUENCE.incrementAndGet());
     }
 
-    /** A 7-digit legal entity number no other test uses. */
-    public static String entity() {
+    /** A legal entity registered in the legal entity registry (an LLC with one founder). */
+    public static String entity(LegalEntities entities, CivilRegistry registry) {
+        return EntityFixtures.entity(entities, registry).registrationNumber();
+    }
+
+    /** A well-formed 7-digit entity number that no entity has (the entity fixtures start theirs with 8). */
+    public static String unregisteredEntity() {
         return "7" + String.format("%06d", SEQUENCE.incrementAndGet());
     }
 

@@ -2,6 +2,7 @@ package mn.zasag.customs;
 
 import mn.zasag.audit.AuditEvent;
 import mn.zasag.audit.AuditTrail;
+import mn.zasag.legalentity.LegalEntities;
 import mn.zasag.registry.CivilRegistry;
 import mn.zasag.registry.LegalBasisRequired;
 import mn.zasag.shared.Actor;
@@ -39,10 +40,13 @@ public class CustomsDebts {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final CivilRegistry persons;
+    private final LegalEntities entities;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CustomsDebts(JdbcClient jdbc, AuditTrail audit, CivilRegistry persons, TransactionTemplate transaction, Clock clock) {
+    CustomsDebts(JdbcClient jdbc, AuditTrail audit, CivilRegistry persons, LegalEntities entities,
+                 TransactionTemplate transaction, Clock clock) {
+        this.entities = entities;
         this.jdbc = jdbc;
         this.audit = audit;
         this.persons = persons;
@@ -62,7 +66,7 @@ public class CustomsDebts {
         }
         BigDecimal value = amount(amount);
         LocalDate on = pastOrToday(assessedOn);
-        if (party.person() && !persons.exists(party.id())) {
+        if (party.person() ? !persons.exists(party.id()) : !entities.exists(party.id())) {
             throw CustomsProblem.refused("debtor_unknown");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -2,6 +2,9 @@ package mn.zasag.demo;
 
 import mn.zasag.customs.CustomsDebt;
 import mn.zasag.customs.CustomsDebts;
+import mn.zasag.legalentity.Founder;
+import mn.zasag.legalentity.LegalEntities;
+import mn.zasag.legalentity.NewEntity;
 import mn.zasag.registry.Person;
 import mn.zasag.shared.Actor;
 import mn.zasag.socialinsurance.SocialInsurance;
@@ -12,6 +15,8 @@ import mn.zasag.vehicles.NewVehicle;
 import mn.zasag.vehicles.PlateNumber;
 import mn.zasag.vehicles.VehicleRegistry;
 import mn.zasag.vehicles.Vin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -31,10 +36,14 @@ import java.util.Random;
 @Component
 class DemoHoldings {
 
+    private static final Logger log = LoggerFactory.getLogger(DemoHoldings.class);
+
     private static final String LEGAL_BASIS = "Туршилтын өгөгдөл (demo data)";
     private static final String VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
-    /** Demo legal entities, by 7-digit registration number (form only until the entity registry exists). */
+    /** Demo legal entities (registered here unless the entity registry's own demo data has them). */
     static final List<String> ENTITIES = List.of("2012345", "5012345", "6098765", "9011223");
+    private static final List<String> ENTITY_NAMES = List.of("Говь Импекс", "Хан-Уул Инженеринг", "Сэлэнгэ Агро",
+            "Номин Тээвэр");
     private static final String[][] MODELS = {{"Toyota", "Prius", "JTD"}, {"Toyota", "Land Cruiser 200", "JTM"},
             {"Hyundai", "Accent", "KMH"}, {"Hyundai", "Porter", "KMF"}, {"Nissan", "X-Trail", "JN1"},
             {"Lexus", "RX 450h", "JTJ"}, {"Kia", "Sorento", "KNA"}, {"Toyota", "Camry", "JTN"}};
@@ -44,9 +53,12 @@ class DemoHoldings {
     private final TaxRegistry tax;
     private final SocialInsurance insurance;
     private final CustomsDebts customs;
+    private final LegalEntities entities;
     private final Clock clock;
 
-    DemoHoldings(VehicleRegistry vehicles, TaxRegistry tax, SocialInsurance insurance, CustomsDebts customs, Clock clock) {
+    DemoHoldings(VehicleRegistry vehicles, TaxRegistry tax, SocialInsurance insurance, CustomsDebts customs,
+                 LegalEntities entities, Clock clock) {
+        this.entities = entities;
         this.vehicles = vehicles;
         this.tax = tax;
         this.insurance = insurance;
@@ -55,6 +67,7 @@ class DemoHoldings {
     }
 
     void seed(List<Person> people) {
+        long started = System.nanoTime();
         Random random = new Random(20261128L);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ulaanbaatar")));
         Actor mrt = seeder(VehicleRegistry.OWNER_AGENCY);
@@ -63,6 +76,16 @@ class DemoHoldings {
         Actor customsOfficer = seeder(CustomsDebts.OWNER_AGENCY);
         String citizen = people.get(0).registerNumber();
         List<Person> adults = people.stream().skip(1).filter(p -> p.birthDate().plusYears(20).isBefore(today)).toList();
+
+        // the employers, importers and fleet owners, each founded and run by a person of the population
+        for (int i = 0; i < ENTITIES.size(); i++) {
+            if (!entities.exists(ENTITIES.get(i))) {
+                String founder = adults.get(10 + i).registerNumber();
+                entities.register(new NewEntity(ENTITIES.get(i), ENTITY_NAMES.get(i) + " ХХК", null, "ХХК", "1110", null,
+                        LocalDate.of(2008, 3, 1).plusMonths(i), List.of(Founder.person(founder, BigDecimal.ONE)),
+                        List.of(founder), LEGAL_BASIS), seeder(LegalEntities.OWNER_AGENCY));
+            }
+        }
 
         // vehicles: the citizen's two, then a few across the aimags for other people and entities
         Person seller = adults.get(0);
@@ -124,6 +147,8 @@ class DemoHoldings {
         customs.pay(debt.id(), new BigDecimal("500000"), LocalDate.of(2026, 7, 1), LEGAL_BASIS, customsOfficer);
         customs.assess(ENTITIES.get(0), "10001/2026-1123", new BigDecimal("8900000"), LocalDate.of(2026, 9, 12),
                 LEGAL_BASIS, customsOfficer);
+        log.info("Demo vehicles, taxes, contributions and customs debts seeded in {} ms",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private void entry(Actor gdt, String taxpayer, TaxEntry.Type type, TaxType taxType, String amount, LocalDate on) {

@@ -10,7 +10,7 @@ public class InsuranceProblem extends ProblemException {
 
     /** Every code; each has a {@code problem.<code>} message. */
     public static final List<String> CODES = List.of("insured_not_found", "insured_unknown", "insurance_owner_only",
-            "employer_invalid", "month_invalid", "month_in_future", "month_before_birth", "amount_invalid",
+            "employer_invalid", "employer_unknown", "month_invalid", "month_in_future", "month_before_birth", "amount_invalid",
             "amount_exceeds_wage", "contribution_exists");
 
     private InsuranceProblem(HttpStatus status, String code) {

@@ -2,6 +2,7 @@ package mn.zasag.socialinsurance;
 
 import mn.zasag.audit.AuditEvent;
 import mn.zasag.audit.AuditTrail;
+import mn.zasag.legalentity.LegalEntities;
 import mn.zasag.registry.CivilRegistry;
 import mn.zasag.registry.LegalBasisRequired;
 import mn.zasag.shared.Actor;
@@ -42,10 +43,13 @@ public class SocialInsurance {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final CivilRegistry persons;
+    private final LegalEntities entities;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    SocialInsurance(JdbcClient jdbc, AuditTrail audit, CivilRegistry persons, TransactionTemplate transaction, Clock clock) {
+    SocialInsurance(JdbcClient jdbc, AuditTrail audit, CivilRegistry persons, LegalEntities entities,
+                    TransactionTemplate transaction, Clock clock) {
+        this.entities = entities;
         this.jdbc = jdbc;
         this.audit = audit;
         this.persons = persons;
@@ -76,6 +80,9 @@ public class SocialInsurance {
         }
         if (!persons.exists(rn.value())) {
             throw InsuranceProblem.refused("insured_unknown");
+        }
+        if (!entities.exists(employerId)) {
+            throw InsuranceProblem.refused("employer_unknown");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         return transaction.execute(status -> {
@@ -154,7 +161,6 @@ public class SocialInsurance {
         if (party.person()) {
             throw InsuranceProblem.invalid("employer_invalid");
         }
-        // checked for form only until the legal entity registry is part of the platform
         return party.id();
     }
 

@@ -2,6 +2,7 @@ package mn.zasag.tax;
 
 import mn.zasag.audit.AuditEvent;
 import mn.zasag.audit.AuditTrail;
+import mn.zasag.legalentity.LegalEntities;
 import mn.zasag.registry.CivilRegistry;
 import mn.zasag.registry.Divisions;
 import mn.zasag.registry.LegalBasisRequired;
@@ -44,11 +45,13 @@ public class TaxRegistry {
     private final AuditTrail audit;
     private final CivilRegistry persons;
     private final Divisions divisions;
+    private final LegalEntities entities;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    TaxRegistry(JdbcClient jdbc, AuditTrail audit, CivilRegistry persons, Divisions divisions,
+    TaxRegistry(JdbcClient jdbc, AuditTrail audit, CivilRegistry persons, Divisions divisions, LegalEntities entities,
                 TransactionTemplate transaction, Clock clock) {
+        this.entities = entities;
         this.jdbc = jdbc;
         this.audit = audit;
         this.persons = persons;
@@ -69,7 +72,7 @@ public class TaxRegistry {
             throw TaxProblem.refused("tax_office_unknown");
         }
         LocalDate on = pastOrToday(registeredOn);
-        if (party.person() && !persons.exists(party.id())) {
+        if (party.person() ? !persons.exists(party.id()) : !entities.exists(party.id())) {
             throw TaxProblem.refused("taxpayer_unknown");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);

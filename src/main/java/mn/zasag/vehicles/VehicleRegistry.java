@@ -2,6 +2,7 @@ package mn.zasag.vehicles;
 
 import mn.zasag.audit.AuditEvent;
 import mn.zasag.audit.AuditTrail;
+import mn.zasag.legalentity.LegalEntities;
 import mn.zasag.registry.CivilRegistry;
 import mn.zasag.registry.LegalBasisRequired;
 import mn.zasag.shared.Actor;
@@ -46,10 +47,13 @@ public class VehicleRegistry {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final CivilRegistry persons;
+    private final LegalEntities entities;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    VehicleRegistry(JdbcClient jdbc, AuditTrail audit, CivilRegistry persons, TransactionTemplate transaction, Clock clock) {
+    VehicleRegistry(JdbcClient jdbc, AuditTrail audit, CivilRegistry persons, LegalEntities entities,
+                    TransactionTemplate transaction, Clock clock) {
+        this.entities = entities;
         this.jdbc = jdbc;
         this.audit = audit;
         this.persons = persons;
@@ -248,10 +252,9 @@ public class VehicleRegistry {
 
     private Party knownOwner(String raw) {
         Party owner = Party.parse(raw, clock);
-        if (owner.person() && !persons.exists(owner.id())) {
+        if (owner.person() ? !persons.exists(owner.id()) : !entities.exists(owner.id())) {
             throw VehicleProblem.refused("owner_unknown");
         }
-        // entities: checked for form only until the legal entity registry is part of the platform
         return owner;
     }
 

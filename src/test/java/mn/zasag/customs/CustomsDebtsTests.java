@@ -7,6 +7,7 @@ import mn.zasag.ZasagTest;
 import mn.zasag.catalog.Agencies;
 import mn.zasag.identity.Accounts;
 import mn.zasag.identity.DemoTokens;
+import mn.zasag.legalentity.LegalEntities;
 import mn.zasag.registry.CivilRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class CustomsDebtsTests {
     DemoTokens tokens;
     @Autowired
     CivilRegistry persons;
+    @Autowired
+    LegalEntities entities;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -85,7 +88,7 @@ class CustomsDebtsTests {
 
     @Test
     void paymentsReduceWhatIsOwedUntilTheDebtorIsClear() throws Exception {
-        String entity = HoldingsFixtures.entity();
+        String entity = HoldingsFixtures.entity(entities, persons);
         long debt = assessed(entity);
         pay(debt, "400", "2026-03-05").andExpect(status().isCreated()).andExpect(jsonPath("$.outstanding").value(600))
                 .andExpect(jsonPath("$.status").value("OPEN"));
@@ -101,7 +104,7 @@ class CustomsDebtsTests {
 
     @Test
     void aPaymentLargerThanWhatIsOwedIsRefusedAndNothingIsWritten() throws Exception {
-        long debt = assessed(HoldingsFixtures.entity());
+        long debt = assessed(HoldingsFixtures.entity(entities, persons));
         pay(debt, "1000.01", "2026-03-05").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("payment_exceeds_debt"));
         pay(debt, "10", "2026-02-28").andExpect(status().isUnprocessableContent())
@@ -116,6 +119,8 @@ class CustomsDebtsTests {
         String rn = HoldingsFixtures.person(persons);
         String declaration = declaration();
         assess(officer.token(), mn.zasag.Fixtures.freshRegisterNumber(), declaration, "10")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("debtor_unknown"));
+        assess(officer.token(), HoldingsFixtures.unregisteredEntity(), declaration, "10")
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("debtor_unknown"));
         assess(officer.token(), rn, "№ 1 <script>", "10")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("declaration_invalid"));

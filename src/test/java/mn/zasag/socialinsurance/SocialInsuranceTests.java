@@ -7,6 +7,7 @@ import mn.zasag.ZasagTest;
 import mn.zasag.catalog.Agencies;
 import mn.zasag.identity.Accounts;
 import mn.zasag.identity.DemoTokens;
+import mn.zasag.legalentity.LegalEntities;
 import mn.zasag.registry.CivilRegistry;
 import mn.zasag.shared.RegisterNumber;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,8 @@ class SocialInsuranceTests {
     @Autowired
     CivilRegistry persons;
     @Autowired
+    LegalEntities entities;
+    @Autowired
     JdbcClient jdbc;
 
     Staff gasi;
@@ -65,8 +68,8 @@ class SocialInsuranceTests {
     @Test
     void insuredMonthsCountEachMonthOnceWhateverTheEmployers() throws Exception {
         String rn = HoldingsFixtures.person(persons);
-        String first = HoldingsFixtures.entity();
-        String second = HoldingsFixtures.entity();
+        String first = HoldingsFixtures.entity(entities, persons);
+        String second = HoldingsFixtures.entity(entities, persons);
         contribute(gasi.token(), rn, first, "2026-01", "2000000", "480000").andExpect(status().isCreated())
                 .andExpect(jsonPath("$.month").value("2026-01"));
         contribute(gasi.token(), rn, first, "2026-02", "2000000", "480000").andExpect(status().isCreated());
@@ -83,7 +86,7 @@ class SocialInsuranceTests {
     @Test
     void impossibleMonthsAmountsAndDuplicatesAreRefused() throws Exception {
         String rn = HoldingsFixtures.person(persons);
-        String employer = HoldingsFixtures.entity();
+        String employer = HoldingsFixtures.entity(entities, persons);
         String nextMonth = YearMonth.now().plusMonths(1).toString();
         contribute(gasi.token(), rn, employer, nextMonth, "1000", "100")
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("month_in_future"));
@@ -98,6 +101,8 @@ class SocialInsuranceTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("amount_invalid"));
         contribute(gasi.token(), rn, rn, "2026-01", "1000", "100")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("employer_invalid"));
+        contribute(gasi.token(), rn, HoldingsFixtures.unregisteredEntity(), "2026-01", "1000", "100")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("employer_unknown"));
         contribute(gasi.token(), mn.zasag.Fixtures.freshRegisterNumber(), employer, "2026-01", "1000", "100")
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("insured_unknown"));
         contribute(gasi.token(), "АА00000000", employer, "2026-01", "1000", "100")
@@ -114,7 +119,7 @@ class SocialInsuranceTests {
     void onlyTheSocialInsuranceAuthorityWrites() throws Exception {
         Staff gdt = HoldingsFixtures.officer(agencies, accounts, tokens, "GDT");
         String rn = HoldingsFixtures.person(persons);
-        contribute(gdt.token(), rn, HoldingsFixtures.entity(), "2026-01", "1000", "240")
+        contribute(gdt.token(), rn, HoldingsFixtures.entity(entities, persons), "2026-01", "1000", "240")
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("insurance_owner_only"));
         assertThat(contributions(rn)).isZero();
     }
@@ -122,7 +127,7 @@ class SocialInsuranceTests {
     @Test
     void aCitizenSeesTheirOwnContributions() throws Exception {
         Citizen citizen = HoldingsFixtures.citizen(persons, accounts, tokens);
-        contribute(gasi.token(), citizen.registerNumber(), HoldingsFixtures.entity(), "2025-12", "1500000", "360000")
+        contribute(gasi.token(), citizen.registerNumber(), HoldingsFixtures.entity(entities, persons), "2025-12", "1500000", "360000")
                 .andExpect(status().isCreated());
         mvc.perform(get("/api/v1/registry/me/social-insurance").header("Authorization", "Bearer " + citizen.token()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.insuredMonths").value(1));

@@ -7,6 +7,7 @@ import mn.zasag.ZasagTest;
 import mn.zasag.catalog.Agencies;
 import mn.zasag.identity.Accounts;
 import mn.zasag.identity.DemoTokens;
+import mn.zasag.legalentity.LegalEntities;
 import mn.zasag.registry.CivilRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class TaxRegistryTests {
     DemoTokens tokens;
     @Autowired
     CivilRegistry persons;
+    @Autowired
+    LegalEntities entities;
     @Autowired
     JdbcClient jdbc;
 
@@ -98,7 +101,7 @@ class TaxRegistryTests {
 
     @Test
     void aPaymentLargerThanTheDebtOfItsTaxIsRefusedAndNothingIsWritten() throws Exception {
-        String entity = HoldingsFixtures.entity();
+        String entity = HoldingsFixtures.entity(entities, persons);
         register(entity, "1107").andExpect(status().isCreated()).andExpect(jsonPath("$.taxpayer.kind").value("ENTITY"));
         entry(entity, "ASSESSMENT", "VAT", "1000", "2026-02-01").andExpect(status().isCreated());
         entry(entity, "PAYMENT", "VAT", "1000.01", "2026-02-02")
@@ -127,7 +130,9 @@ class TaxRegistryTests {
         entry(rn, "ASSESSMENT", "VAT", "100", "2019-12-31")
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("date_before_registration"));
         entry(rn, "ASSESSMENT", "NO_SUCH_TAX", "100", "2026-02-01").andExpect(status().isBadRequest());
-        entry(HoldingsFixtures.entity(), "ASSESSMENT", "VAT", "100", "2026-02-01")
+        register(HoldingsFixtures.unregisteredEntity(), "1110")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("taxpayer_unknown"));
+        entry(HoldingsFixtures.unregisteredEntity(), "ASSESSMENT", "VAT", "100", "2026-02-01")
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("taxpayer_not_found"));
         assertThat(entries(rn)).isZero();
     }

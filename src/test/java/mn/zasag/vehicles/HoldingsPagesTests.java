@@ -9,6 +9,7 @@ import mn.zasag.catalog.Agencies;
 import mn.zasag.customs.CustomsDebts;
 import mn.zasag.identity.Accounts;
 import mn.zasag.identity.DemoTokens;
+import mn.zasag.legalentity.LegalEntities;
 import mn.zasag.registry.CivilRegistry;
 import mn.zasag.socialinsurance.SocialInsurance;
 import mn.zasag.tax.TaxRegistry;
@@ -45,6 +46,8 @@ class HoldingsPagesTests {
     DemoTokens tokens;
     @Autowired
     CivilRegistry persons;
+    @Autowired
+    LegalEntities entities;
 
     private Cookie officerOf(String agency) throws Exception {
         return WebSessions.login(mvc, HoldingsFixtures.officer(agencies, accounts, tokens, agency).login());
@@ -116,10 +119,10 @@ class HoldingsPagesTests {
 
         Cookie gasi = officerOf(SocialInsurance.OWNER_AGENCY);
         mvc.perform(post("/social-insurance/persons/{rn}/contributions", rn).cookie(gasi).with(csrf())
-                .param("employer", HoldingsFixtures.entity()).param("month", "2026-01").param("wage", "1000000")
+                .param("employer", HoldingsFixtures.entity(entities, persons)).param("month", "2026-01").param("wage", "1000000")
                 .param("amount", "240000").param("legalBasis", "Тайлан")).andExpect(status().is3xxRedirection());
         mvc.perform(post("/social-insurance/persons/{rn}/contributions", rn).cookie(gasi).with(csrf())
-                        .param("employer", HoldingsFixtures.entity()).param("month", YearMonth.now().plusMonths(2).toString())
+                        .param("employer", HoldingsFixtures.entity(entities, persons)).param("month", YearMonth.now().plusMonths(2).toString())
                         .param("wage", "1000000").param("amount", "240000").param("legalBasis", "Тайлан"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Сар ирээдүйд")));
         mvc.perform(get("/social-insurance/persons/{rn}", rn).param("purpose", "Шалгалт").cookie(gasi))

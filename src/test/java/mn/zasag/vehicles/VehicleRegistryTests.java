@@ -7,6 +7,7 @@ import mn.zasag.ZasagTest;
 import mn.zasag.catalog.Agencies;
 import mn.zasag.identity.Accounts;
 import mn.zasag.identity.DemoTokens;
+import mn.zasag.legalentity.LegalEntities;
 import mn.zasag.registry.CivilRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,8 @@ class VehicleRegistryTests {
     DemoTokens tokens;
     @Autowired
     CivilRegistry persons;
+    @Autowired
+    LegalEntities entities;
     @Autowired
     JdbcClient jdbc;
 
@@ -120,7 +123,7 @@ class VehicleRegistryTests {
     void vehiclesAreFoundByPlateVinAndOwner() throws Exception {
         String plate = HoldingsFixtures.plate();
         String vin = HoldingsFixtures.vin();
-        String entity = HoldingsFixtures.entity();
+        String entity = HoldingsFixtures.entity(entities, persons);
         post(mrt.token(), "/api/v1/registry/vehicles", vehicle(plate, vin, 2018, entity)).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.owner.kind").value("ENTITY"));
         for (String q : new String[] {plate, vin.toLowerCase(), entity}) {
@@ -154,6 +157,8 @@ class VehicleRegistryTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("entity_number_invalid"));
         String stranger = mn.zasag.Fixtures.freshRegisterNumber();
         post(mrt.token(), "/api/v1/registry/vehicles", vehicle(plate, vin, 2015, stranger))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("owner_unknown"));
+        post(mrt.token(), "/api/v1/registry/vehicles", vehicle(plate, vin, 2015, HoldingsFixtures.unregisteredEntity()))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("owner_unknown"));
         assertThat(count("vehicle", plate)).isZero();
         assertThat(count("vehicle_event", plate)).isZero();

@@ -126,7 +126,7 @@ class InsurancePages {
     }
 
     private static final Map<String, String> FIELDS = Map.ofEntries(
-            Map.entry("employer_invalid", "employer"), Map.entry("month_invalid", "month"),
+            Map.entry("employer_invalid", "employer"), Map.entry("employer_unknown", "employer"), Map.entry("month_invalid", "month"),
             Map.entry("month_in_future", "month"), Map.entry("month_before_birth", "month"),
             Map.entry("amount_invalid", "amount"), Map.entry("amount_exceeds_wage", "amount"),
             Map.entry("contribution_exists", "month"), Map.entry("insured_unknown", "month"));
