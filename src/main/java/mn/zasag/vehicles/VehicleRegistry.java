@@ -225,12 +225,6 @@ public class VehicleRegistry {
         return ownedNow(new Party(Party.Kind.PERSON, RegisterNumber.parse(registerNumber, clock).value()));
     }
 
-    /** A citizen's own vehicle with its history, or empty when they do not own it now. */
-    public Optional<Vehicle> ownVehicle(String registerNumber, String plate) {
-        return own(registerNumber).stream().filter(v -> v.plate().equals(PlateNumber.tryParse(plate)
-                .map(PlateNumber::value).orElse(""))).findFirst();
-    }
-
     public boolean exists(String plate) {
         return jdbc.sql("select count(*) from vehicles.vehicle where plate = :p").param("p", plate).query(Long.class).single() > 0;
     }
