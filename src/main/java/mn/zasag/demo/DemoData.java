@@ -7,6 +7,7 @@ import mn.zasag.identity.DemoTokens;
 import mn.zasag.identity.NewCitizen;
 import mn.zasag.identity.NewStaff;
 import mn.zasag.identity.Role;
+import mn.zasag.registry.Person;
 import mn.zasag.shared.RegisterNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Seeds a fresh database with the seed's agencies, one demo account per role and a small civil registry population. */
+/**
+ * Seeds a fresh database with the seed's agencies, one demo account per role, a small civil registry
+ * population and legal entities and property for them.
+ */
 @Component
 class DemoData implements ApplicationRunner {
 
@@ -49,13 +53,16 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final DemoPopulation population;
+    private final DemoEntities entities;
     private final DemoHoldings holdings;
     private final boolean enabled;
 
     DemoData(JdbcClient jdbc, Agencies agencies, Accounts accounts, DemoTokens tokens, Clock clock,
-             TransactionTemplate transaction, DemoPopulation population, DemoHoldings holdings, @Value("${zasag.demo:true}") boolean enabled) {
+             TransactionTemplate transaction, DemoPopulation population, DemoEntities entities, DemoHoldings holdings,
+             @Value("${zasag.demo:true}") boolean enabled) {
         this.transaction = transaction;
         this.population = population;
+        this.entities = entities;
         this.holdings = holdings;
         this.jdbc = jdbc;
         this.agencies = agencies;
@@ -111,7 +118,9 @@ class DemoData implements ApplicationRunner {
             long id = accounts.createStaff(new NewStaff(o[0], Role.OFFICER, o[1], o[2], o[3], o[0] + "@example.mn", PASSWORD));
             tokens.grant(id, o[4]);
         }
-        holdings.seed(population.seed());
+        List<Person> people = population.seed();
+        entities.seed(people);
+        holdings.seed(people);
         return true;
     }
 }

@@ -66,6 +66,7 @@ class DemoHoldings {
         this.clock = clock;
     }
 
+    /** Seeds the holdings of the population (the people besides the demo citizen, as {@link DemoPopulation} returns them). */
     void seed(List<Person> people) {
         long started = System.nanoTime();
         Random random = new Random(20261128L);
@@ -74,8 +75,8 @@ class DemoHoldings {
         Actor gdt = seeder(TaxRegistry.OWNER_AGENCY);
         Actor gasi = seeder(SocialInsurance.OWNER_AGENCY);
         Actor customsOfficer = seeder(CustomsDebts.OWNER_AGENCY);
-        String citizen = people.get(0).registerNumber();
-        List<Person> adults = people.stream().skip(1).filter(p -> p.birthDate().plusYears(20).isBefore(today)).toList();
+        String citizen = DemoPopulation.DEMO_CITIZEN;
+        List<Person> adults = people.stream().filter(p -> p.birthDate().plusYears(20).isBefore(today)).toList();
 
         // the employers, importers and fleet owners, each founded and run by a person of the population
         for (int i = 0; i < ENTITIES.size(); i++) {
@@ -128,12 +129,13 @@ class DemoHoldings {
         tax.registerTaxpayer(ENTITIES.get(1), "1110", LocalDate.of(2010, 9, 1), LEGAL_BASIS, gdt);
         entry(gdt, ENTITIES.get(1), TaxEntry.Type.ASSESSMENT, TaxType.VAT, "3200000", LocalDate.of(2026, 7, 20));
 
-        // social insurance: the citizen's last 24 months with one employer, 24 % of the wage (employee and
-        // employer shares together), and a year for one other person
+        // social insurance: the citizen's last 24 months at his own company (when the entity demo data made
+        // it), 24 % of the wage (employee and employer shares together), and a year for one other person
+        String employer = entities.exists(DemoEntities.CITIZEN_COMPANY) ? DemoEntities.CITIZEN_COMPANY : ENTITIES.get(1);
         YearMonth now = YearMonth.from(today);
         BigDecimal wage = new BigDecimal("2400000");
         for (int m = 24; m >= 1; m--) {
-            insurance.contribute(citizen, ENTITIES.get(1), now.minusMonths(m), wage, new BigDecimal("576000"),
+            insurance.contribute(citizen, employer, now.minusMonths(m), wage, new BigDecimal("576000"),
                     LEGAL_BASIS, gasi);
         }
         for (int m = 12; m >= 1; m--) {

@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
  * A legal entity's state registration number (улсын бүртгэлийн дугаар / регистрийн дугаар): seven digits.
  *
  * <p>Only the format is checked. The number is assigned by the General Authority for State Registration
- * and doubles as the entity's taxpayer number; the OECD's "Tax identification numbers" country sheets and
- * the authority's own public pages give it as seven digits, and we found no published rule that makes the
- * seventh digit a check digit (nor a weighting scheme), so none is enforced here. If the authority
- * publishes one, add it to {@link #isValid} and keep the test cases in {@code EntityNumberTests}.
+ * and also serves as the entity's taxpayer number. We looked for a published rule that makes the seventh
+ * digit a check digit (a weighting scheme or a modulus) and found none, so none is enforced: a made-up
+ * rule would reject real numbers. If the authority publishes one, add it to {@link #isValid} and cite it
+ * here.
  */
 public final class EntityNumber {
 
