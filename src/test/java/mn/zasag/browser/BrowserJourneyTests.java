@@ -401,7 +401,7 @@ class BrowserJourneyTests {
         assertThat(heading()).isEqualTo("Миний тээврийн хэрэгсэл");
         assertThat(text(By.cssSelector("main"))).contains("1234УБА", "5678УНБ", "Хугацаа хэтэрсэн", "Эзэмшигч солигдсон");
         assertAccessibleOnAPhone();
-        screenshot("my-vehicles");
+        screenshot("my-vehicles.png");
         visit("/my-data/tax");
         assertThat(text(By.cssSelector("main"))).contains("татварын өргүй", "Тээврийн хэрэгслийн албан татвар");
         assertAccessibleOnAPhone();
