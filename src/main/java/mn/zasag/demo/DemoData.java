@@ -7,6 +7,7 @@ import mn.zasag.identity.DemoTokens;
 import mn.zasag.identity.NewCitizen;
 import mn.zasag.identity.NewStaff;
 import mn.zasag.identity.Role;
+import mn.zasag.registry.Person;
 import mn.zasag.shared.RegisterNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +54,16 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final DemoPopulation population;
     private final DemoEntities entities;
+    private final DemoHoldings holdings;
     private final boolean enabled;
 
     DemoData(JdbcClient jdbc, Agencies agencies, Accounts accounts, DemoTokens tokens, Clock clock,
-             TransactionTemplate transaction, DemoPopulation population, DemoEntities entities, @Value("${zasag.demo:true}") boolean enabled) {
+             TransactionTemplate transaction, DemoPopulation population, DemoEntities entities, DemoHoldings holdings,
+             @Value("${zasag.demo:true}") boolean enabled) {
         this.transaction = transaction;
         this.population = population;
         this.entities = entities;
+        this.holdings = holdings;
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.accounts = accounts;
@@ -80,7 +84,11 @@ class DemoData implements ApplicationRunner {
                       citizen         УБ90052114   (Бат-Эрдэнэ Болд)       token zsg_demo_citizen
                       officer         officer      (GASR)                  token zsg_demo_officer
                       agency admin    agencyadmin  (GASR)                  token zsg_demo_agencyadmin
-                      platform admin  admin                                token zsg_demo_admin""", PASSWORD);
+                      platform admin  admin                                token zsg_demo_admin
+                      vehicles        mrt-officer  (MRT)                   token zsg_demo_mrt
+                      tax             gdt-officer  (GDT)                   token zsg_demo_gdt
+                      social insur.   gasi-officer (GASI)                  token zsg_demo_gasi
+                      customs         customs-officer (CUSTOMS)            token zsg_demo_customs""", PASSWORD);
         }
     }
 
@@ -103,7 +111,16 @@ class DemoData implements ApplicationRunner {
         tokens.grant(officer, "zsg_demo_officer");
         tokens.grant(agencyAdmin, "zsg_demo_agencyadmin");
         tokens.grant(admin, "zsg_demo_admin");
-        entities.seed(population.seed());
+        for (String[] o : new String[][] {{"mrt-officer", "MRT", "Ганболд", "Энхжин", "zsg_demo_mrt"},
+                {"gdt-officer", "GDT", "Лхагва", "Номин", "zsg_demo_gdt"},
+                {"gasi-officer", "GASI", "Баасан", "Түвшин", "zsg_demo_gasi"},
+                {"customs-officer", "CUSTOMS", "Пүрэв", "Батжаргал", "zsg_demo_customs"}}) {
+            long id = accounts.createStaff(new NewStaff(o[0], Role.OFFICER, o[1], o[2], o[3], o[0] + "@example.mn", PASSWORD));
+            tokens.grant(id, o[4]);
+        }
+        List<Person> people = population.seed();
+        entities.seed(people);
+        holdings.seed(people);
         return true;
     }
 }

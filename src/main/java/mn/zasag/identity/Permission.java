@@ -35,6 +35,22 @@ public enum Permission {
     CIVIL_REGISTRY_READ,
     /** Register persons and civil events; the registry also requires the owning agency (GASR). */
     CIVIL_REGISTRY_WRITE,
+    /** Look up vehicles by plate, VIN or owner, giving a legal basis (audited). */
+    VEHICLES_READ,
+    /** Register vehicles, transfers and inspections; the registry also requires the owning agency (MRT). */
+    VEHICLES_WRITE,
+    /** Read taxpayers, their ledger and "no tax debt" status, giving a legal basis (audited). */
+    TAX_READ,
+    /** Register taxpayers, assessed debts and payments; the registry also requires the owning agency (GDT). */
+    TAX_WRITE,
+    /** Read a person's social insurance contributions, giving a legal basis (audited). */
+    SOCIAL_INSURANCE_READ,
+    /** Record social insurance contributions; the registry also requires the owning agency (GASI). */
+    SOCIAL_INSURANCE_WRITE,
+    /** Read customs debts of a person or entity, giving a legal basis (audited). */
+    CUSTOMS_READ,
+    /** Record customs debts and payments; the registry also requires the owning agency (CUSTOMS). */
+    CUSTOMS_WRITE,
     /** Look up and read legal entities, giving a legal basis (every read is audited); issue non-registration references. */
     ENTITY_REGISTRY_READ,
     /** Register legal entities and their changes; the registry also requires the owning agency (GASR). */

@@ -392,6 +392,59 @@ class BrowserJourneyTests {
     // --- what a person does -------------------------------------------------------------------------
 
     /** Opens a page by its address and checks it for accessibility. */
+    @Test
+    void demoCitizenSeesTheirVehiclesTaxesContributionsAndCustomsDebts() throws IOException {
+        visit("/login");
+        logIn("УБ90052114", DEMO_PASSWORD);
+        follow(By.linkText("Миний мэдээлэл (иргэний бүртгэл)"));
+        follow(By.linkText("Миний тээврийн хэрэгсэл"));
+        assertThat(heading()).isEqualTo("Миний тээврийн хэрэгсэл");
+        assertThat(text(By.cssSelector("main"))).contains("1234УБА", "5678УНБ", "Хугацаа хэтэрсэн", "Эзэмшигч солигдсон");
+        assertAccessibleOnAPhone();
+        screenshot("my-vehicles.png");
+        visit("/my-data/tax");
+        assertThat(text(By.cssSelector("main"))).contains("татварын өргүй", "Тээврийн хэрэгслийн албан татвар");
+        assertAccessibleOnAPhone();
+        visit("/my-data/social-insurance");
+        assertThat(text(By.cssSelector("main"))).contains("Даатгуулсан сар: 24");
+        assertAccessibleOnAPhone();
+        visit("/my-data/customs");
+        assertThat(text(By.cssSelector("main"))).contains("Гаалийн өргүй");
+        assertAccessibleOnAPhone();
+    }
+
+    @Test
+    void transportOfficerFindsTheDemoCitizensVehicleAndOtherRegistriesReadWithAPurpose() {
+        visit("/login");
+        logIn("mrt-officer", DEMO_PASSWORD);
+        follow(By.linkText("Тээврийн хэрэгслийн бүртгэл"));
+        assertThat(heading()).isEqualTo("Тээврийн хэрэгслийн бүртгэл");
+        type("q", "УБ90052114");
+        type("purpose", "Өргөдөл №1");
+        follow(By.cssSelector("form.stack button[type=submit]"));
+        follow(By.linkText("1234УБА"));
+        assertThat(heading()).isEqualTo("1234УБА — Toyota Prius");
+        assertThat(text(By.cssSelector("main"))).contains("Эзэмшигч солигдсон", "Хүчинтэй");
+        assertAccessibleOnAPhone();
+        follow(By.linkText("Эзэмшигч солих"));
+        follow(By.cssSelector("form.stack button[type=submit]"));
+        assertThat(text(By.cssSelector(".error-summary"))).contains("Энэ талбарыг бөглөнө үү.");
+        assertAccessibleOnAPhone();
+        visit("/vehicles/new");
+        assertAccessibleOnAPhone();
+        visit("/tax?q=УБ90052114&purpose=Шалгалт");
+        assertThat(text(By.cssSelector("main"))).contains("татварын өргүй");
+        assertAccessibleOnAPhone();
+        visit("/social-insurance/persons/УБ90052114?purpose=Шалгалт");
+        assertThat(text(By.cssSelector("main"))).contains("Даатгуулсан сар: 24");
+        assertAccessibleOnAPhone();
+        visit("/customs/debtors/2012345?purpose=Шалгалт");
+        assertThat(text(By.cssSelector("main"))).contains("Төлөгдөөгүй");
+        assertAccessibleOnAPhone();
+        visit("/tax/taxpayers/5012345/entries");
+        assertAccessibleOnAPhone();
+    }
+
     private void visit(String pathAndQuery) {
         browser.get("http://localhost:" + port + pathAndQuery);
         Accessibility.assertNoViolations(browser);
