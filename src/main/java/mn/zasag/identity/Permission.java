@@ -35,6 +35,8 @@ public enum Permission {
     CIVIL_REGISTRY_READ,
     /** Register persons and civil events; the registry also requires the owning agency (GASR). */
     CIVIL_REGISTRY_WRITE,
+    /** Bulk-import persons into the civil registry from a CSV file and follow the import (platform admin). */
+    REGISTRY_IMPORT,
     /** See one's own civil registry record. */
     MY_DATA,
     /** Edit message templates, search sent notifications and read the outbox. */

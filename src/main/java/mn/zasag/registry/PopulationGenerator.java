@@ -253,7 +253,7 @@ public final class PopulationGenerator {
                 if (n >= PER_DAY_AND_SEX) {
                     throw new IllegalStateException("more than " + PER_DAY_AND_SEX + " people born on " + birth);
                 }
-                int k = (int) ((n * (long) STRIDE + (day * 131L) % PER_DAY_AND_SEX) % PER_DAY_AND_SEX);
+                int k = (int) ((n * (long) STRIDE + Math.floorMod(day * 131L + seed, PER_DAY_AND_SEX)) % PER_DAY_AND_SEX);
                 int pair = k / 50;
                 int rest = k % 50;
                 int month = birth.getYear() >= 2000 ? birth.getMonthValue() + 20 : birth.getMonthValue();
