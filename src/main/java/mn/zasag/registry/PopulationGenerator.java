@@ -40,8 +40,10 @@ import java.util.Random;
  *       similar age, married after both turned 18 and before the reference date), written next to each other.
  * </ul>
  *
- * <p>The figures are rounded and transcribed by hand from the report; they make the data look like the
- * country, they are not statistics.
+ * <p><b>Caveat on the figures</b>: they are rounded approximations of that report's tables, written from
+ * general knowledge of them and <em>not yet checked table by table</em> against the published report (or
+ * 1212.mn); they make the data look like the country, they are not statistics. Check and correct them
+ * before relying on the shape of the generated population.
  */
 public final class PopulationGenerator {
 
