@@ -11,7 +11,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class Zasag {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        // --generate-persons=N writes a synthetic population and exits without starting the platform
+        if (mn.zasag.registry.PopulationGenerator.command(args)) {
+            return;
+        }
         SpringApplication.run(Zasag.class, args);
     }
 }

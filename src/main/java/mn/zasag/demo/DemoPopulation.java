@@ -1,56 +1,45 @@
 package mn.zasag.demo;
 
 import mn.zasag.registry.CivilRegistry;
-import mn.zasag.registry.Division;
-import mn.zasag.registry.Divisions;
 import mn.zasag.registry.NewCivilEvent;
 import mn.zasag.registry.NewPerson;
 import mn.zasag.registry.Person;
+import mn.zasag.registry.PersonImporter;
+import mn.zasag.registry.PersonsCsv;
+import mn.zasag.registry.PopulationGenerator;
+import mn.zasag.registry.SyntheticPerson;
 import mn.zasag.shared.Actor;
 import mn.zasag.shared.RegisterNumber;
 import mn.zasag.shared.RegisterNumber.Sex;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Random;
-import java.util.Set;
 
 /**
- * A small, deterministic population for the civil registry: the demo citizen and a few hundred people with
- * common Mongolian names, valid register numbers, addresses across the country and some marriages. The
- * same seed gives the same people on every fresh database.
+ * A small, deterministic population for the civil registry: the demo citizen and about 10,000 people made by
+ * {@link PopulationGenerator} and loaded through the bulk importer ({@link PersonImporter}), like a real
+ * load of the registry. The same seed gives the same people on every fresh database.
  */
 @Component
 class DemoPopulation {
 
-    static final int SIZE = 300;
+    static final int SIZE = 10_000;
     static final String DEMO_CITIZEN = "УБ90052114";
     private static final String LEGAL_BASIS = "Туршилтын өгөгдөл (demo data)";
-    private static final String LETTERS = "АБВГДЕЖЗИКЛМНОӨПРСТУҮФХЦЧШЭЯ";
-    private static final List<String> MALE = List.of("Бат-Эрдэнэ", "Ганбаатар", "Батбаяр", "Энхбаяр", "Төмөрбаатар",
-            "Болд", "Мөнхбат", "Очирбат", "Ганзориг", "Баярсайхан", "Сүхбаат", "Тэмүүлэн", "Эрдэнэбат", "Баатархүү",
-            "Жаргалсайхан", "Цогтбаяр", "Наранбаатар", "Дашдорж", "Гантулга", "Билгүүн", "Тэмүүжин", "Мөнх-Очир");
-    private static final List<String> FEMALE = List.of("Оюунчимэг", "Сарангэрэл", "Энхтуяа", "Цэцэг", "Нарантуяа",
-            "Отгонбаяр", "Мөнхзул", "Ариунаа", "Болормаа", "Хонгорзул", "Сувд", "Уранчимэг", "Гэрэлмаа", "Солонго",
-            "Номин", "Анужин", "Дөлгөөн", "Мишээл", "Түвшинжаргал", "Оюун-Эрдэнэ", "Навчаа", "Цэнгэл");
-    private static final List<String> FATHERS = List.of("Батболд", "Дорж", "Ганбат", "Нямдорж", "Пүрэв", "Лхагва",
-            "Баасан", "Сүх", "Жамбал", "Цэрэн", "Даваа", "Мягмар", "Ням", "Бямба", "Гомбо", "Хүрэлбаатар",
-            "Энхболд", "Алтангэрэл", "Батсүх", "Одхүү", "Шагдар", "Тогтох");
-    private static final List<String> CLANS = List.of("Боржигон", "Хиад", "Тайчууд", "Халх", "Олхонуд", "Баруун",
-            "Зүүн", "Уриангхай", "Захчин", "Дөрвөд", "Сартуул", "Хорчин");
-
     private final CivilRegistry registry;
-    private final Divisions divisions;
+    private final PersonImporter importer;
     private final Clock clock;
 
-    DemoPopulation(CivilRegistry registry, Divisions divisions, Clock clock) {
+    DemoPopulation(CivilRegistry registry, PersonImporter importer, Clock clock) {
         this.registry = registry;
-        this.divisions = divisions;
+        this.importer = importer;
         this.clock = clock;
     }
 
@@ -72,76 +61,58 @@ class DemoPopulation {
         }
     };
 
-    /** Seeds the population; returns the people besides the demo citizen, for the other registries' demo data. */
-    List<Person> seed() {
-        Random random = new Random(20261127L);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ulaanbaatar")));
-        List<String> capital = divisions.children("11").stream().map(Division::code).toList();
-        List<String> soums = divisions.all().stream().filter(d -> "soum".equals(d.level()))
-                .map(Division::code).toList();
+    /** How many of the generated people the other registries' demo data (entities, property, vehicles…) draw from. */
+    static final int HOLDERS = 300;
 
+    /** Seeds the population; returns the first {@value #HOLDERS} generated people, for the other registries' demo data. */
+    List<Person> seed() {
         Person citizen = registry.register(new NewPerson(RegisterNumber.parse(DEMO_CITIZEN, clock), "100000001",
                 "Боржигон", "Болд", "Бат-Эрдэнэ", Sex.MALE, LocalDate.of(1990, 5, 21), "6501", "MNG", "1110",
                 "13-р хороо, 5-р байр, 12 тоот", "+97699112233", LEGAL_BASIS), SEEDER);
 
-        Set<String> used = new HashSet<>(Set.of(DEMO_CITIZEN));
-        List<Person> people = new ArrayList<>();
-        for (int i = 0; i < SIZE; i++) {
-            Sex sex = random.nextBoolean() ? Sex.MALE : Sex.FEMALE;
-            LocalDate birth = LocalDate.of(1945, 1, 1).plusDays(random.nextInt(80 * 365));
-            if (birth.isAfter(today)) {
-                birth = today.minusYears(1);
-            }
-            String rn;
-            do {
-                rn = registerNumber(random, birth, sex);
-            } while (!used.add(rn));
-            boolean inCapital = random.nextInt(100) < 48;
-            String address = inCapital ? capital.get(random.nextInt(capital.size())) : soums.get(random.nextInt(soums.size()));
-            String birthPlace = random.nextInt(100) < 40 ? capital.get(random.nextInt(capital.size())) : soums.get(random.nextInt(soums.size()));
-            List<String> names = sex == Sex.MALE ? MALE : FEMALE;
-            String given = names.get(random.nextInt(names.size()));
-            people.add(registry.register(new NewPerson(RegisterNumber.parse(rn, clock), Integer.toString(100000002 + i),
-                    CLANS.get(random.nextInt(CLANS.size())), FATHERS.get(random.nextInt(FATHERS.size())), given, sex,
-                    birth, birthPlace, "MNG", address, inCapital ? (1 + random.nextInt(40)) + "-р хороо" : null, null,
-                    LEGAL_BASIS), SEEDER));
+        // everyone else through the bulk importer, as a real registry would be loaded
+        PopulationGenerator generator = new PopulationGenerator();
+        Path csv = null;
+        try {
+            csv = Files.createTempFile("zasag-demo-persons", ".csv");
+            generator.generate(SIZE, List.of(new PersonsCsv(Files.newOutputStream(csv))));
+            importer.run(csv, LEGAL_BASIS, "demo");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(csv);
         }
 
-        // the demo citizen is married and moved once, so «My data» shows a history
-        Person wife = people.stream().filter(p -> p.sex() == Sex.FEMALE && p.birthDate().getYear() >= 1988
-                && p.birthDate().getYear() <= 1994).findFirst().orElseThrow();
+        // the demo citizen moved once and married, so «My data» shows a history
+        Person wife = null;
+        for (Iterator<SyntheticPerson> people = generator.people(SIZE); wife == null && people.hasNext(); ) {
+            SyntheticPerson p = people.next();
+            if (p.sex() == Sex.FEMALE && p.spouse() == null && p.birthDate().getYear() >= 1988
+                    && p.birthDate().getYear() <= 1994) {
+                wife = registry.own(p.registerNumber()).filter(found -> found.spouse() == null).orElse(null);
+            }
+        }
         registry.record(citizen.registerNumber(), NewCivilEvent.addressChange(LocalDate.of(2015, 9, 1), LEGAL_BASIS,
                 "1110", "13-р хороо, 5-р байр, 12 тоот"), SEEDER);
         registry.record(citizen.registerNumber(), NewCivilEvent.marriage(LocalDate.of(2018, 6, 16), LEGAL_BASIS,
-                wife.registerNumber()), SEEDER);
+                java.util.Objects.requireNonNull(wife, "no unmarried woman of the right age").registerNumber()), SEEDER);
 
-        List<Person> men = people.stream().filter(p -> p.sex() == Sex.MALE && p.birthDate().plusYears(22).isBefore(today)).toList();
-        List<Person> women = new ArrayList<>(people.stream().filter(p -> p.sex() == Sex.FEMALE && p != wife
-                && p.birthDate().plusYears(22).isBefore(today)).toList());
-        for (Person man : men) {
-            if (women.isEmpty() || random.nextInt(100) >= 60) {
-                continue;
-            }
-            Person woman = women.remove(random.nextInt(women.size()));
-            LocalDate adult = later(man.birthDate(), woman.birthDate()).plusYears(20);
-            LocalDate on = adult.plusDays(random.nextInt(3650));
-            if (on.isAfter(today)) {
-                on = today;
-            }
-            registry.record(man.registerNumber(), NewCivilEvent.marriage(on, LEGAL_BASIS, woman.registerNumber()), SEEDER);
+        List<Person> holders = new java.util.ArrayList<>();
+        for (Iterator<SyntheticPerson> people = generator.people(SIZE); holders.size() < HOLDERS && people.hasNext(); ) {
+            registry.own(people.next().registerNumber()).ifPresent(holders::add);
         }
-        return people;
+        return holders;
     }
 
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static String registerNumber(Random random, LocalDate birth, Sex sex) {
-        int month = birth.getYear() >= 2000 ? birth.getMonthValue() + 20 : birth.getMonthValue();
-        int sexDigit = random.nextInt(5) * 2 + (sex == Sex.MALE ? 1 : 0);
-        return "" + LETTERS.charAt(random.nextInt(LETTERS.length())) + LETTERS.charAt(random.nextInt(LETTERS.length()))
-                + String.format("%02d%02d%02d%d%d", birth.getYear() % 100, month, birth.getDayOfMonth(), sexDigit,
-                random.nextInt(10));
+    private static void delete(Path csv) {
+        if (csv == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(csv);
+            Files.deleteIfExists(PersonImporter.rejectsFileFor(csv));
+        } catch (IOException ignored) {
+            // a temporary file left behind
+        }
     }
 }

@@ -59,7 +59,9 @@ public enum Permission {
     PROPERTY_REGISTRY_READ,
     /** Register property rights, transfers and encumbrances; the registry also requires the owning agency (GASR). */
     PROPERTY_REGISTRY_WRITE,
-    /** See one's own civil registry record (and one's own entities and property). */
+    /** Bulk-import persons into the civil registry from a CSV file and follow the import (platform admin). */
+    REGISTRY_IMPORT,
+    /** See one's own civil registry record (and one's own entities, property, vehicles, taxes…). */
     MY_DATA,
     /** Edit message templates, search sent notifications and read the outbox. */
     NOTIFICATIONS_ADMIN,

@@ -25,8 +25,8 @@ class DemoPopulationTests {
     CivilRegistry registry;
 
     @Test
-    void theDemoRegistryHoldsAFewHundredPeopleAndTheDemoCitizensRecord() throws Exception {
-        assertThat(registry.count()).isGreaterThanOrEqualTo(300);
+    void theDemoRegistryHoldsTenThousandPeopleAndTheDemoCitizensRecord() throws Exception {
+        assertThat(registry.count()).isGreaterThanOrEqualTo(10_000);
 
         mvc.perform(get("/my-data").cookie(WebSessions.login(mvc, "УБ90052114", "Zasag-Demo-2026")))
                 .andExpect(status().isOk())

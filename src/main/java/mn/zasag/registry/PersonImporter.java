@@ -1,0 +1,584 @@
+package mn.zasag.registry;
+
+import mn.zasag.audit.AuditEvent;
+import mn.zasag.audit.AuditTrail;
+import mn.zasag.registry.internal.CsvFields;
+import mn.zasag.registry.internal.NameKey;
+import mn.zasag.registry.internal.Utf8Lines;
+import mn.zasag.shared.InvalidRegisterNumber;
+import mn.zasag.shared.RegisterNumber;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.io.BufferedInputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a persons CSV ({@link PersonsCsv}) into the civil registry at national scale.
+ *
+ * <p><b>How.</b> The file is read once, as strict UTF-8, line by line (memory does not grow with the file).
+ * Each row is checked on its own in Java (register number, dates, sex, names, identifiers, divisions,
+ * marriage date) and streamed with PostgreSQL {@code COPY} into a temporary staging table, rejected rows
+ * with their reason. Set-based statements then reject duplicates within the file and against the registry
+ * and marriages whose partner is missing, different or rejected, and insert the remaining persons, a
+ * {@code BIRTH} civil event for each and a {@code MARRIAGE} event for each married partner. One audit
+ * entry records the import.
+ *
+ * <p><b>All or nothing.</b> All of this is one transaction: an import that fails (a file that is not UTF-8,
+ * a wrong header, an I/O or database error, a stopped server) leaves nothing written and is simply run
+ * again; it is not resumable. Rejected rows do not fail an import: they are listed, sorted by line, with
+ * their reason and the original text, in a rejects file next to the input ({@code <file>.rejects.csv}).
+ * Only one import runs at a time.
+ */
+@Service
+public class PersonImporter {
+
+    /** Codes of the reasons a row is rejected for, each with a {@code import.reject.<code>} message. */
+    public static final List<String> REJECT_REASONS = List.of("malformed_row", "column_count", "register_number_invalid",
+            "birth_date_invalid", "birth_date_mismatch", "birth_in_future", "sex_invalid", "sex_mismatch",
+            "name_invalid", "civil_id_invalid", "phone_invalid", "citizenship_invalid", "division_unknown",
+            "address_invalid", "marriage_incomplete", "marriage_date_invalid", "marriage_in_future",
+            "marriage_before_birth", "marriage_minor", "spouse_invalid", "marriage_to_self", "duplicate_in_file",
+            "civil_id_duplicate_in_file", "already_registered", "civil_id_taken", "spouse_not_in_file",
+            "spouse_mismatch", "spouse_rejected");
+
+    private static final Logger log = LoggerFactory.getLogger(PersonImporter.class);
+    private static final ZoneId MONGOLIA = ZoneId.of("Asia/Ulaanbaatar");
+    private static final Pattern CIVIL_ID = Pattern.compile("^[0-9]{8,12}$");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{6,15}$");
+    private static final Pattern CITIZENSHIP = Pattern.compile("^[A-Z]{3}$");
+    private static final Pattern NAME = Pattern.compile("^[\\p{L}][\\p{L} .'-]{0,99}$");
+    private static final Set<String> REQUIRED = Set.of("register_number", "family_name", "given_name", "birth_date");
+    private static final int KEPT = 20;
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Map<String, ImportProgress> imports = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ImportProgress> eldest) {
+            return size() > KEPT;
+        }
+    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "person-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    PersonImporter(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction, AuditTrail audit,
+                   Clock clock) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** The rejects file written for an input file. */
+    public static Path rejectsFileFor(Path csv) {
+        return csv.resolveSibling(csv.getFileName() + ".rejects.csv");
+    }
+
+    /**
+     * Starts importing in the background and returns at once; follow it with {@link #find(String)}.
+     *
+     * @throws ImportFailed {@code import_running} when another import has not finished
+     */
+    public ImportProgress start(Path csv, String legalBasis, String actor) {
+        String basis = legalBasis(legalBasis);
+        claim();
+        ImportProgress progress = progress(csv, actor);
+        try {
+            worker.submit(() -> {
+                try {
+                    execute(csv, basis, actor, progress);
+                } catch (RuntimeException e) {
+                    // recorded in the progress; the caller polls it
+                } finally {
+                    running.set(false);
+                }
+            });
+        } catch (RuntimeException e) {
+            running.set(false);
+            throw e;
+        }
+        return progress;
+    }
+
+    /**
+     * Imports in the calling thread (command line, demo start) and returns when done.
+     *
+     * @throws ImportFailed when nothing could be imported (see the class comment)
+     */
+    public ImportProgress run(Path csv, String legalBasis, String actor) {
+        String basis = legalBasis(legalBasis);
+        claim();
+        try {
+            ImportProgress progress = progress(csv, actor);
+            execute(csv, basis, actor, progress);
+            return progress;
+        } finally {
+            running.set(false);
+        }
+    }
+
+    public Optional<ImportProgress> find(String id) {
+        return Optional.ofNullable(imports.get(id));
+    }
+
+    /** The latest imports since this node started, newest first. */
+    public List<ImportProgress> recent() {
+        synchronized (imports) {
+            List<ImportProgress> list = new ArrayList<>(imports.values());
+            java.util.Collections.reverse(list);
+            return list;
+        }
+    }
+
+    private void claim() {
+        if (!running.compareAndSet(false, true)) {
+            throw new ImportFailed("import_running", 0, "Another import is running");
+        }
+    }
+
+    private ImportProgress progress(Path csv, String actor) {
+        long size;
+        try {
+            size = Files.size(csv);
+        } catch (IOException e) {
+            size = -1;
+        }
+        ImportProgress progress = new ImportProgress(UUID.randomUUID().toString(), csv.getFileName().toString(), actor, size);
+        imports.put(progress.id(), progress);
+        return progress;
+    }
+
+    private static String legalBasis(String text) {
+        if (text == null || text.isBlank() || text.strip().length() > 300) {
+            throw new ImportFailed("import_legal_basis_missing", 0, "A legal basis (at most 300 characters) is required");
+        }
+        return text.strip();
+    }
+
+    private void execute(Path csv, String basis, String actor, ImportProgress progress) {
+        progress.started();
+        Path rejects = rejectsFileFor(csv);
+        try {
+            Files.deleteIfExists(rejects);
+            long[] counts = transaction.execute(status -> load(csv, rejects, basis, actor, progress));
+            progress.done(counts[0], counts[1], counts[1] > 0 ? rejects.toString() : null);
+            log.info("Import {} of {}: {} persons imported, {} rows rejected{} in {} s", progress.id(), csv,
+                    counts[0], counts[1], counts[1] > 0 ? " (see " + rejects + ")" : "", progress.elapsedSeconds());
+        } catch (ImportFailed e) {
+            progress.failed(e.code(), e.line());
+            deleteQuietly(rejects);
+            log.warn("Import {} of {} failed, nothing written: {}", progress.id(), csv, e.getMessage());
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            progress.failed("import_file_unreadable", 0);
+            deleteQuietly(rejects);
+            log.error("Import {} of {} failed, nothing written", progress.id(), csv, e);
+            throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // nothing to clean up then
+        }
+    }
+
+    // ---------------------------------------------------------------- the one transaction
+
+    private long[] load(Path csv, Path rejects, String basis, String actor, ImportProgress progress) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        jdbc.execute("""
+                create temporary table person_import (
+                    line bigint not null, reject text, rn text, civil_id text, clan text, family text, given text,
+                    sex text, birth date, birth_place text, citizenship text, address_division text, address_line text,
+                    phone text, family_key text, given_key text, clan_key text, spouse text, married date
+                ) on commit drop""");
+        try {
+            stage(csv, connection.unwrap(PGConnection.class), progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        progress.phase(ImportProgress.Phase.CHECKING);
+        jdbc.execute("analyze person_import");
+        rejectDuplicates("rn", "duplicate_in_file");
+        rejectDuplicates("civil_id", "civil_id_duplicate_in_file");
+        jdbc.update("""
+                update person_import s set reject = 'already_registered' from registry.person p
+                where p.register_number = s.rn and s.reject is null""");
+        jdbc.update("""
+                update person_import s set reject = 'civil_id_taken' from registry.person p
+                where p.civil_id = s.civil_id and s.reject is null""");
+        jdbc.update("""
+                update person_import s set reject = 'spouse_not_in_file' where s.reject is null and s.spouse is not null
+                and not exists (select 1 from person_import o where o.rn = s.spouse)""");
+        jdbc.update("""
+                update person_import s set reject = 'spouse_mismatch' where s.reject is null and s.spouse is not null
+                and not exists (select 1 from person_import o where o.rn = s.spouse and o.spouse = s.rn and o.married = s.married)""");
+        jdbc.update("""
+                update person_import s set reject = 'spouse_rejected' where s.reject is null and s.spouse is not null
+                and not exists (select 1 from person_import o where o.rn = s.spouse and o.spouse = s.rn
+                                and o.married = s.married and o.reject is null)""");
+
+        progress.phase(ImportProgress.Phase.WRITING);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int imported = jdbc.update("""
+                insert into registry.person (register_number, civil_id, clan_name, family_name, given_name, sex, birth_date,
+                    birth_place, citizenship, address_division, address_line, phone, spouse, family_key, given_key, clan_key,
+                    registered_at, updated_at)
+                select rn, civil_id, clan, family, given, sex, birth, birth_place, citizenship, address_division,
+                    address_line, phone, spouse, family_key, given_key, clan_key, ?, ?
+                from person_import where reject is null""", now, now);
+        jdbc.update("""
+                insert into registry.civil_event (register_number, type, occurred_on, recorded_at, registrar,
+                    registrar_agency, legal_basis, other_party, details)
+                select rn, 'BIRTH', birth, ?, ?, null, ?, null, jsonb_strip_nulls(jsonb_build_object('family_name', family,
+                    'given_name', given, 'birth_place', birth_place, 'address_division', address_division, 'import', ?::text))
+                from person_import where reject is null
+                union all
+                select rn, 'MARRIAGE', married, ?, ?, null, ?, spouse, jsonb_build_object('import', ?::text)
+                from person_import where reject is null and spouse is not null""",
+                now, actor, basis, progress.id(), now, actor, basis, progress.id());
+        long rejected = writeRejects(csv, rejects);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("file", progress.fileName());
+        details.put("rows", Long.toString(progress.rowsRead()));
+        details.put("imported", Integer.toString(imported));
+        details.put("rejected", Long.toString(rejected));
+        details.put("legal_basis", basis);
+        audit.record(AuditEvent.success("registry.persons.imported", "person_import", progress.id())
+                .withActorLogin(actor).withDetails(details));
+        return new long[] {imported, rejected};
+    }
+
+    private void rejectDuplicates(String column, String reason) {
+        jdbc.update("update person_import s set reject = '" + reason + "' from (select line from (select line, "
+                + "row_number() over (partition by " + column + " order by line) n from person_import where reject is null and "
+                + column + " is not null) d where n > 1) d where s.line = d.line");
+    }
+
+    /** Rejected rows sorted by line, with the original text read again from the file. */
+    private long writeRejects(Path csv, Path rejects) {
+        long[] count = {0};
+        Writer[] out = {null};
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16)) {
+            Utf8Lines lines = new Utf8Lines(in);
+            jdbc.query(connection -> {
+                var statement = connection.prepareStatement(
+                        "select line, reject from person_import where reject is not null order by line");
+                statement.setFetchSize(10_000);
+                return statement;
+            }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                try {
+                    if (out[0] == null) {
+                        out[0] = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(rejects), StandardCharsets.UTF_8));
+                        out[0].write("line,reason,row\n");
+                    }
+                    long line = rs.getLong(1);
+                    String raw = null;
+                    while (lines.lineNumber() < line) {
+                        raw = lines.next();
+                    }
+                    out[0].write(line + "," + rs.getString(2) + "," + quote(raw == null ? "" : raw) + "\n");
+                    count[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (out[0] != null) {
+                try {
+                    out[0].close();
+                } catch (IOException e) {
+                    log.warn("Could not close {}", rejects, e);
+                }
+            }
+        }
+        return count[0];
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    // ---------------------------------------------------------------- reading and row checks
+
+    private void stage(Path csv, PGConnection pg, ImportProgress progress) throws IOException, SQLException {
+        Set<String> divisions = new HashSet<>(jdbc.queryForList("select code from registry.division", String.class));
+        LocalDate today = LocalDate.now(clock.withZone(MONGOLIA));
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16);
+             PGCopyOutputStream copy = new PGCopyOutputStream(pg, "copy person_import from stdin", 1 << 16);
+             Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16)) {
+            Utf8Lines lines = new Utf8Lines(in);
+            Map<String, Integer> columns;
+            try {
+                columns = header(lines.next());
+            } catch (Utf8Lines.NotUtf8 e) {
+                throw new ImportFailed("import_not_utf8", e.line(), "The file is not UTF-8 (line " + e.line() + ")");
+            }
+            RowChecker checker = new RowChecker(columns, divisions, today, clock);
+            StringBuilder row = new StringBuilder(512);
+            long rows = 0;
+            long rejected = 0;
+            while (true) {
+                String line;
+                try {
+                    line = lines.next();
+                } catch (Utf8Lines.NotUtf8 e) {
+                    throw new ImportFailed("import_not_utf8", e.line(), "The file is not UTF-8 (line " + e.line() + ")");
+                }
+                if (line == null) {
+                    break;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                rows++;
+                row.setLength(0);
+                if (!checker.check(lines.lineNumber(), line, row)) {
+                    rejected++;
+                }
+                out.append(row);
+                if ((rows & 0x3FFF) == 0) {
+                    progress.read(lines.bytesRead(), rows, rejected);
+                }
+            }
+            progress.read(lines.bytesRead(), rows, rejected);
+        }
+    }
+
+    private static Map<String, Integer> header(String line) {
+        if (line == null) {
+            throw new ImportFailed("import_header_invalid", 1, "The file is empty: a header line is required");
+        }
+        List<String> names = CsvFields.split(line);
+        Map<String, Integer> columns = new HashMap<>();
+        if (names != null) {
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i).strip().toLowerCase(java.util.Locale.ROOT);
+                if (!PersonsCsv.COLUMNS.contains(name) || columns.put(name, i) != null) {
+                    throw new ImportFailed("import_header_invalid", 1, "Unknown or repeated column: " + name);
+                }
+            }
+        }
+        if (names == null || !columns.keySet().containsAll(REQUIRED)) {
+            throw new ImportFailed("import_header_invalid", 1, "The header must name at least " + REQUIRED);
+        }
+        return columns;
+    }
+
+    /** Checks one row on its own and appends its COPY line (text format) to {@code out}. */
+    private static final class RowChecker {
+        private final int[] index = new int[PersonsCsv.COLUMNS.size()];
+        private final int width;
+        private final Collection<String> divisions;
+        private final LocalDate today;
+        private final Clock clock;
+
+        RowChecker(Map<String, Integer> columns, Collection<String> divisions, LocalDate today, Clock clock) {
+            for (int i = 0; i < index.length; i++) {
+                index[i] = columns.getOrDefault(PersonsCsv.COLUMNS.get(i), -1);
+            }
+            this.width = columns.size();
+            this.divisions = divisions;
+            this.today = today;
+            this.clock = clock;
+        }
+
+        boolean check(long lineNumber, String line, StringBuilder out) {
+            List<String> f = CsvFields.split(line);
+            if (f == null) {
+                return reject(lineNumber, "malformed_row", out);
+            }
+            if (f.size() != width) {
+                return reject(lineNumber, "column_count", out);
+            }
+            String[] v = new String[index.length];
+            for (int i = 0; i < index.length; i++) {
+                String value = index[i] < 0 ? null : f.get(index[i]).strip();
+                v[i] = value == null || value.isEmpty() ? null : value;
+            }
+            RegisterNumber rn;
+            try {
+                rn = RegisterNumber.parse(v[0] == null ? "" : v[0], clock);
+            } catch (InvalidRegisterNumber e) {
+                return reject(lineNumber, "register_number_invalid", out);
+            }
+            LocalDate birth = date(v[6]);
+            if (birth == null) {
+                return reject(lineNumber, "birth_date_invalid", out);
+            }
+            if (birth.isAfter(today)) {
+                return reject(lineNumber, "birth_in_future", out);
+            }
+            if (!birth.equals(rn.birthDate())) {
+                return reject(lineNumber, "birth_date_mismatch", out);
+            }
+            if (v[5] != null && !v[5].equals("MALE") && !v[5].equals("FEMALE")) {
+                return reject(lineNumber, "sex_invalid", out);
+            }
+            if (v[5] != null && !v[5].equals(rn.sex().name())) {
+                return reject(lineNumber, "sex_mismatch", out);
+            }
+            if (!name(v[3], true) || !name(v[4], true) || !name(v[2], false)) {
+                return reject(lineNumber, "name_invalid", out);
+            }
+            if (v[1] != null && !CIVIL_ID.matcher(v[1]).matches()) {
+                return reject(lineNumber, "civil_id_invalid", out);
+            }
+            if (v[11] != null && !PHONE.matcher(v[11]).matches()) {
+                return reject(lineNumber, "phone_invalid", out);
+            }
+            if (v[8] != null && !CITIZENSHIP.matcher(v[8]).matches()) {
+                return reject(lineNumber, "citizenship_invalid", out);
+            }
+            if ((v[7] != null && !divisions.contains(v[7])) || (v[9] != null && !divisions.contains(v[9]))) {
+                return reject(lineNumber, "division_unknown", out);
+            }
+            if (v[10] != null && (v[10].length() > 300 || v[10].chars().anyMatch(Character::isISOControl))) {
+                return reject(lineNumber, "address_invalid", out);
+            }
+            String spouse = null;
+            LocalDate married = null;
+            if ((v[12] == null) != (v[13] == null)) {
+                return reject(lineNumber, "marriage_incomplete", out);
+            }
+            if (v[12] != null) {
+                try {
+                    spouse = RegisterNumber.parse(v[12], clock).value();
+                } catch (InvalidRegisterNumber e) {
+                    return reject(lineNumber, "spouse_invalid", out);
+                }
+                if (spouse.equals(rn.value())) {
+                    return reject(lineNumber, "marriage_to_self", out);
+                }
+                married = date(v[13]);
+                if (married == null) {
+                    return reject(lineNumber, "marriage_date_invalid", out);
+                }
+                if (married.isAfter(today)) {
+                    return reject(lineNumber, "marriage_in_future", out);
+                }
+                if (married.isBefore(birth)) {
+                    return reject(lineNumber, "marriage_before_birth", out);
+                }
+                if (birth.plusYears(CivilRegistry.ADULT_AGE).isAfter(married)) {
+                    return reject(lineNumber, "marriage_minor", out);
+                }
+            }
+            out.append(lineNumber).append("\t\\N\t");
+            value(out, rn.value()).append('\t');
+            value(out, v[1]).append('\t');
+            value(out, v[2]).append('\t');
+            value(out, v[3]).append('\t');
+            value(out, v[4]).append('\t');
+            value(out, rn.sex().name()).append('\t');
+            out.append(birth).append('\t');
+            value(out, v[7]).append('\t');
+            value(out, v[8] == null ? "MNG" : v[8]).append('\t');
+            value(out, v[9]).append('\t');
+            value(out, v[10]).append('\t');
+            value(out, v[11]).append('\t');
+            value(out, NameKey.of(v[3])).append('\t');
+            value(out, NameKey.of(v[4])).append('\t');
+            value(out, NameKey.of(v[2])).append('\t');
+            value(out, spouse).append('\t');
+            value(out, married == null ? null : married.toString()).append('\n');
+            return true;
+        }
+
+        private static boolean reject(long lineNumber, String reason, StringBuilder out) {
+            out.append(lineNumber).append('\t').append(reason)
+                    .append("\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n");
+            return false;
+        }
+
+        private static boolean name(String value, boolean required) {
+            return value == null ? !required : NAME.matcher(value).matches();
+        }
+
+        private static LocalDate date(String value) {
+            if (value == null || value.length() != 10) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        /** COPY text format: backslash, tab, newline and carriage return escaped; null as \N. */
+        private static StringBuilder value(StringBuilder out, String value) {
+            if (value == null) {
+                return out.append("\\N");
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '\\' -> out.append("\\\\");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(c);
+                }
+            }
+            return out;
+        }
+    }
+}
