@@ -8,12 +8,15 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -73,17 +76,16 @@ class PkiEndpoints {
         return ResponseEntity.ok().contentType(OCSP_RESPONSE).cacheControl(CacheControl.noStore()).body(answer.der());
     }
 
-    /** RFC 5019 / RFC 6960 A.1: the request base64-encoded in the path, answers cacheable until nextUpdate. */
+    /**
+     * RFC 5019 / RFC 6960 A.1: the request base64-encoded, then URL-encoded, in the path; answers cacheable
+     * until nextUpdate. The path is read raw from the request line and only percent-decoded here (a
+     * {@code +} stays a {@code +}), so {@code %2F}, {@code %2B}, {@code %3D} and clients that forget to
+     * URL-encode all work.
+     */
     @PreAuthorize("permitAll()")
-    @GetMapping("/pki/ocsp/{*request}")
-    ResponseEntity<byte[]> ocspGet(@PathVariable String request) {
-        byte[] der;
-        try {
-            der = Base64.getDecoder().decode(request.startsWith("/") ? request.substring(1) : request);
-        } catch (IllegalArgumentException e) {
-            der = new byte[0];
-        }
-        OcspResponder.Answer answer = ocsp.respond(der);
+    @GetMapping("/pki/ocsp/**")
+    ResponseEntity<byte[]> ocspGet(HttpServletRequest http) {
+        OcspResponder.Answer answer = ocsp.respond(fromPath(http));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(OCSP_RESPONSE);
         if (!answer.successful()) {
             return response.cacheControl(CacheControl.noStore()).body(answer.der());
@@ -94,5 +96,19 @@ class PkiEndpoints {
                 .lastModified(answer.thisUpdate())
                 .headers(h -> h.setExpires(answer.nextUpdate().toEpochMilli()))
                 .body(answer.der());
+    }
+
+    static byte[] fromPath(HttpServletRequest http) {
+        String raw = http.getRequestURI().substring(http.getContextPath().length());
+        int start = raw.indexOf("/pki/ocsp/");
+        if (start < 0) {
+            return new byte[0];
+        }
+        try {
+            String base64 = StringUtils.uriDecode(raw.substring(start + "/pki/ocsp/".length()), StandardCharsets.US_ASCII);
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
     }
 }
