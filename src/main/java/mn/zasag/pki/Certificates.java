@@ -176,7 +176,7 @@ public class Certificates {
     }
 
     public List<String> profiles() {
-        return jdbc.sql("select code from pki.profile order by code").query(String.class).list();
+        return jdbc.sql("select code from pki.profile where issuable order by code").query(String.class).list();
     }
 
     private String agencyOf(IssuedCertificate c) {
@@ -185,7 +185,7 @@ public class Certificates {
     }
 
     private Optional<Profile> profile(String code) {
-        return jdbc.sql("select code, ca_code, key_usage, extended_key_usage, validity_days from pki.profile where code = :code")
+        return jdbc.sql("select code, ca_code, key_usage, extended_key_usage, validity_days from pki.profile where code = :code and issuable")
                 .param("code", code == null ? "" : code)
                 .query((rs, n) -> new Profile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .optional();

@@ -135,6 +135,40 @@ class OcspResponderTests {
         assertThat(after.getCertStatus()).isInstanceOf(RevokedStatus.class);
     }
 
+    @Autowired
+    CertificateAuthorities authorities;
+    @Autowired
+    Certificates certificates;
+
+    @Test
+    void theResponderAndTheTsaThemselvesAreGoodNotUnknown() throws Exception {
+        // the responder's own certificate, as it hands it out in every answer
+        X509CertificateHolder responder = ((BasicOCSPResp) ask(request(agenciesCa, BigInteger.valueOf(7), null)).getResponseObject()).getCerts()[0];
+        SingleResp aboutResponder = ((BasicOCSPResp) ask(request(agenciesCa, responder.getSerialNumber(), null)).getResponseObject()).getResponses()[0];
+        assertThat(aboutResponder.getCertStatus()).isNull(); // good
+
+        String[] tsaChain = authorities.chainPem("tsa").split("(?<=-----END CERTIFICATE-----\\n)");
+        X509CertificateHolder tsa = PkiFixtures.certificate(tsaChain[0]);
+        X509CertificateHolder services = PkiFixtures.certificate(tsaChain[1]);
+        SingleResp aboutTsa = ((BasicOCSPResp) ask(request(services, tsa.getSerialNumber(), null)).getResponseObject()).getResponses()[0];
+        assertThat(aboutTsa.getCertStatus()).isNull();
+    }
+
+    @Test
+    void theIssuingCasAreInTheRegistryUnderTheRootAndTheirProfilesCannotBeRequested() throws Exception {
+        assertThat(certificates.status("root", agenciesCa.getSerialNumber()))
+                .hasValueSatisfying(c -> {
+                    assertThat(c.profile()).isEqualTo("issuing_ca");
+                    assertThat(c.status()).isEqualTo(CertificateStatus.GOOD);
+                });
+        String pem = PkiFixtures.pem(PkiFixtures.csr(PkiFixtures.ecKeys(), "CN=sneaky responder,C=MN", null));
+        mvc.perform(post("/api/v1/pki/certificates").param("profile", "ocsp_responder")
+                        .header("Authorization", admin).contentType("application/pkcs10").content(pem))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("certificate_profile_not_found"));
+        assertThat(certificates.profiles()).doesNotContain("ocsp_responder", "time_stamping", "issuing_ca").contains("tls_server");
+    }
+
     @Test
     void aSerialTheCaNeverIssuedIsUnknown() throws Exception {
         SingleResp answer = ((BasicOCSPResp) ask(request(agenciesCa, BigInteger.valueOf(424242), null)).getResponseObject()).getResponses()[0];

@@ -76,6 +76,36 @@ public class CaHierarchy implements SmartInitializingSingleton {
             }
         });
         authorities = load();
+        tx.executeWithoutResult(status -> register(authorities.values()));
+    }
+
+    private static final Map<Kind, String> PROFILES = Map.of(Kind.ISSUING, "issuing_ca", Kind.OCSP_RESPONDER, "ocsp_responder",
+            Kind.TSA, "time_stamping");
+
+    /**
+     * Puts the certificates the hierarchy issued itself (issuing CAs under the root, responders and the TSA
+     * under their CA) in the registry of issued certificates, so OCSP answers good or revoked for them
+     * instead of unknown and a revocation lands in the parent's CRL. Idempotent: installations made before
+     * the registry held them get their rows on the next start.
+     */
+    private void register(java.util.Collection<Authority> all) {
+        for (Authority a : all) {
+            if (a.parent() == null) {
+                continue;
+            }
+            X509CertificateHolder h = a.holder();
+            jdbc.sql("""
+                            insert into pki.certificate (serial, ca_code, profile_code, subject_dn, certificate, not_before, not_after,
+                                                         status, agency_code, issued_by, issued_at)
+                            values (:serial, :ca, :profile, :subject, :der, :nb, :na, 'GOOD', null, 'system', :nb)
+                            on conflict (serial) do nothing
+                            """)
+                    .param("serial", new java.math.BigDecimal(h.getSerialNumber())).param("ca", a.parent())
+                    .param("profile", PROFILES.get(a.kind()))
+                    .param("subject", org.bouncycastle.asn1.x500.style.RFC4519Style.INSTANCE.toString(h.getSubject()))
+                    .param("der", a.der()).param("nb", Timestamp.from(h.getNotBefore().toInstant()))
+                    .param("na", Timestamp.from(h.getNotAfter().toInstant())).update();
+        }
     }
 
     public Optional<Authority> find(String code) {
