@@ -260,7 +260,7 @@ public class DocumentSigning {
     private byte[] cms(byte[] content, PadesLevel level, SealKeys.Seal seal) {
         try {
             X509Certificate certificate = seal.certificate();
-            ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Bc.PROVIDER).build(seal.key());
+            ContentSigner signer = Bc.signer("SHA256withECDSA", seal.key());
             byte[] certificateHash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             JcaX509CertificateHolder holder = new JcaX509CertificateHolder(certificate);
             SigningCertificateV2 signingCertificate = new SigningCertificateV2(new ESSCertIDv2(certificateHash,

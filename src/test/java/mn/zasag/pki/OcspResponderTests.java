@@ -169,6 +169,39 @@ class OcspResponderTests {
         assertThat(certificates.profiles()).doesNotContain("ocsp_responder", "time_stamping", "issuing_ca").contains("tls_server");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aRevocationMadeByAnotherNodeStopsTheReuseOfAKeptAnswer() throws Exception {
+        String serial = issue();
+        OCSPReq plain = request(agenciesCa, new BigInteger(serial, 16), null);
+        byte[] first = ask(plain).getEncoded();
+        assertThat(ask(plain).getEncoded()).isEqualTo(first); // kept
+
+        // what another node's revocation leaves in the shared database: the row, and a new CRL number
+        jdbc.sql("update pki.certificate set status = 'REVOKED', revocation_reason = 1, revoked_at = now() where serial = :s")
+                .param("s", new java.math.BigDecimal(new BigInteger(serial, 16))).update();
+        jdbc.sql("update pki.authority set crl_number = crl_number + 1 where code = 'agencies'").update();
+
+        // this node never heard of it, yet stops serving the kept "good" once its poll sees the change
+        SingleResp answer = null;
+        for (int i = 0; i < 50; i++) {
+            answer = ((BasicOCSPResp) ask(plain).getResponseObject()).getResponses()[0];
+            if (answer.getCertStatus() != null) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(answer.getCertStatus()).isInstanceOf(RevokedStatus.class);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedUnread() throws Exception {
+        mvc.perform(post("/pki/ocsp").contentType("application/ocsp-request").content(new byte[70_000]))
+                .andExpect(status().isPayloadTooLarge());
+    }
+
     @Test
     void aSerialTheCaNeverIssuedIsUnknown() throws Exception {
         SingleResp answer = ((BasicOCSPResp) ask(request(agenciesCa, BigInteger.valueOf(424242), null)).getResponseObject()).getResponses()[0];

@@ -15,11 +15,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.FirewalledRequest;
-import org.springframework.security.web.firewall.HttpFirewall;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -141,50 +137,6 @@ class SecurityConfiguration {
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
-    }
-
-    /** The path prefix of RFC 5019 GET requests: the rest of the path is URL-encoded base64. */
-    static final String OCSP_GET_PREFIX = "/pki/ocsp/";
-
-    /**
-     * RFC 5019 puts a URL-encoded base64 OCSP request in the path, and base64 has {@code /} (sent as
-     * {@code %2F}) and {@code +}. The strict firewall refuses an encoded slash anywhere, rightly so for every
-     * other URL; under {@value #OCSP_GET_PREFIX} the rest of the path is data that the responder decodes
-     * and never a file or route, so there, and only there, encoded (and doubled) slashes are let through.
-     * Tomcat is told to pass {@code %2F} through undecoded (see {@link #encodedSlashPassThrough()}), so the
-     * strict firewall still sees, and refuses, an encoded slash on every other path.
-     */
-    @Bean
-    WebSecurityCustomizer ocspGetFirewall() {
-        StrictHttpFirewall strict = new StrictHttpFirewall();
-        StrictHttpFirewall ocspGet = new StrictHttpFirewall();
-        ocspGet.setAllowUrlEncodedSlash(true);
-        ocspGet.setAllowUrlEncodedDoubleSlash(true);
-        // Tomcat passes %2F through undecoded, so the decoded path still holds a '%'
-        ocspGet.setAllowUrlEncodedPercent(true);
-        HttpFirewall firewall = new HttpFirewall() {
-            @Override
-            public FirewalledRequest getFirewalledRequest(jakarta.servlet.http.HttpServletRequest request) {
-                String path = request.getRequestURI().substring(request.getContextPath().length());
-                return (path.startsWith(OCSP_GET_PREFIX) && "GET".equals(request.getMethod()) ? ocspGet : strict)
-                        .getFirewalledRequest(request);
-            }
-
-            @Override
-            public jakarta.servlet.http.HttpServletResponse getFirewalledResponse(jakarta.servlet.http.HttpServletResponse response) {
-                return strict.getFirewalledResponse(response);
-            }
-        };
-        return web -> web.httpFirewall(firewall);
-    }
-
-    /**
-     * Tomcat refuses {@code %2F} in a path by default (400 before any filter runs). Passed through
-     * undecoded instead, it reaches the firewall above, which allows it only in RFC 5019 OCSP requests.
-     */
-    @Bean
-    org.springframework.boot.tomcat.TomcatConnectorCustomizer encodedSlashPassThrough() {
-        return connector -> connector.setEncodedSolidusHandling("passthrough");
     }
 
     @Bean

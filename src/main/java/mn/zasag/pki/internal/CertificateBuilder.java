@@ -68,7 +68,7 @@ public final class CertificateBuilder {
             for (Extra extra : extras) {
                 extra.addTo(builder);
             }
-            return builder.build(new JcaContentSignerBuilder(signatureAlgorithm).setProvider(Bc.PROVIDER).build(issuerKey));
+            return builder.build(Bc.signer(signatureAlgorithm, issuerKey));
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot sign a certificate: " + e.getMessage(), e);
         } catch (Exception e) {
