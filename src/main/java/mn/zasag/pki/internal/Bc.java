@@ -31,7 +31,7 @@ public final class Bc {
         try {
             org.bouncycastle.operator.jcajce.JcaContentSignerBuilder builder =
                     new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(algorithm);
-            if (key.getEncoded() != null) {
+            if (!key.getClass().getName().startsWith("sun.security.pkcs11.")) {
                 builder.setProvider(PROVIDER);
             }
             return builder.build(key);
