@@ -29,6 +29,8 @@ curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/pkcs10
 python3 -c 'import json;d=json.load(open("issued.json"));open("my.pem","w").write(d["pem"]);print(d["serial"])' > serial.txt
 curl -fsS -o root.pem "$BASE/pki/ca/root.pem"; curl -fsS -o issuer.pem "$BASE/pki/ca/agencies.pem"
 openssl ocsp -issuer issuer.pem -cert my.pem -no_nonce -reqout req.der >/dev/null
+# the same request with a nonce: never answered from what the responder keeps, so every answer is signed
+openssl ocsp -issuer issuer.pem -cert my.pem -reqout nonce-req.der >/dev/null
 
 # sanity: our answer verifies
 openssl ocsp -issuer issuer.pem -cert my.pem -no_nonce -url "$BASE/pki/ocsp" -CAfile root.pem 2>&1 | grep -q "Response verify OK"
@@ -52,8 +54,10 @@ cat > post.lua <<'LUA'
 local f = io.open("req.der", "rb"); wrk.body = f:read("*all"); f:close()
 wrk.method = "POST"; wrk.headers["Content-Type"] = "application/ocsp-request"
 LUA
+sed 's/req.der/nonce-req.der/' post.lua > post-nonce.lua
 b64=$(python3 -c 'import base64,urllib.parse;print(urllib.parse.quote(base64.b64encode(open("req.der","rb").read()).decode(),safe=""))')
 run() { local name=$1; shift; echo "== $name"; wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | grep -E "Requests/sec|Latency  |^ +50%|^ +99%|Non-2xx|Socket errors"; }
 run "zasag POST /pki/ocsp" -s post.lua "$BASE/pki/ocsp"
 run "zasag GET /pki/ocsp/<base64> (RFC 5019)" "$BASE/pki/ocsp/$b64"
+run "zasag POST /pki/ocsp with a nonce (every answer freshly signed)" -s post-nonce.lua "$BASE/pki/ocsp"
 run "openssl ocsp -multi $THREADS (same CA, same responder key)" -s post.lua "http://127.0.0.1:$OPENSSL_PORT/"

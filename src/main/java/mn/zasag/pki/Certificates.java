@@ -10,9 +10,12 @@ import mn.zasag.pki.internal.CrlPublisher;
 import mn.zasag.pki.internal.CsrParser;
 import mn.zasag.pki.internal.PkiSettings;
 import mn.zasag.pki.internal.Profile;
+import mn.zasag.shared.RegisterNumber;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.RFC4519Style;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -70,6 +73,14 @@ public class Certificates {
     public IssuedCertificate issue(byte[] csrBody, String profileCode, String agencyCode) {
         Profile profile = profile(profileCode).orElseThrow(() -> new ProfileNotFound(profileCode));
         PKCS10CertificationRequest csr = CsrParser.parse(csrBody);
+        String hex = sign(profile, csr.getSubject(), csr.getSubjectPublicKeyInfo(), requestedAltNames(csr).orElse(null),
+                agencyCode, null);
+        return find(hex, null).orElseThrow();
+    }
+
+    /** Signs a certificate of the profile, records it and audits it; answers its serial in hex. */
+    private String sign(Profile profile, X500Name subjectName, SubjectPublicKeyInfo key, ASN1Encodable altNames,
+                        String agencyCode, BigInteger replaces) {
         Authority ca = hierarchy.get(profile.ca());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = now.plus(profile.validityDays(), ChronoUnit.DAYS);
@@ -84,24 +95,116 @@ public class Certificates {
                 b.addExtension(Extension.extendedKeyUsage, false, new org.bouncycastle.asn1.x509.ExtendedKeyUsage(profile.purposes()));
             }
         });
-        requestedAltNames(csr).ifPresent(san -> extras.add(b -> b.addExtension(Extension.subjectAlternativeName, false, san)));
+        if (altNames != null) {
+            extras.add(b -> b.addExtension(Extension.subjectAlternativeName, false, altNames));
+        }
         extras.add(CertificateBuilder.revocationPointers(settings, ca.code()));
         BigInteger serial = CertificateBuilder.newSerial();
         X509CertificateHolder holder = CertificateBuilder.build(ca.holder().getSubject(), ca.holder(), ca.key(),
-                ca.signatureAlgorithm(), serial, csr.getSubject(), csr.getSubjectPublicKeyInfo(), now, notAfter, extras);
+                ca.signatureAlgorithm(), serial, subjectName, key, now, notAfter, extras);
         String subject = RFC4519Style.INSTANCE.toString(holder.getSubject());
         jdbc.sql("""
                         insert into pki.certificate (serial, ca_code, profile_code, subject_dn, certificate, not_before, not_after,
-                                                     status, agency_code, issued_by, issued_at)
-                        values (:serial, :ca, :profile, :subject, :der, :nb, :na, 'GOOD', :agency, :by, :at)
+                                                     status, agency_code, issued_by, issued_at, replaces)
+                        values (:serial, :ca, :profile, :subject, :der, :nb, :na, 'GOOD', :agency, :by, :at, :replaces)
                         """)
                 .param("serial", new BigDecimal(serial)).param("ca", ca.code()).param("profile", profile.code())
                 .param("subject", subject).param("der", encoded(holder)).param("nb", Timestamp.from(now))
                 .param("na", Timestamp.from(notAfter)).param("agency", agencyCode).param("by", currentLogin())
-                .param("at", Timestamp.from(now)).update();
+                .param("at", Timestamp.from(now)).param("replaces", replaces == null ? null : new BigDecimal(replaces)).update();
         String hex = hex(serial);
         audit.record(AuditEvent.success("pki.certificate.issued", "certificate", hex)
                 .withDetails(Map.of("ca", ca.code(), "profile", profile.code(), "subject", subject)));
+        return hex;
+    }
+
+    /** A new key pair's certificate and the key, in a password-protected PKCS#12, made once and not kept. */
+    public record HandOut(IssuedCertificate certificate, byte[] pkcs12) {
+    }
+
+    /** Shortest PKCS#12 password accepted: the file leaves our hands, so its password is all that guards the key. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    /**
+     * Generates a key pair for a person, certifies it from the {@code person_signing} profile and answers
+     * the key with its chain in a PKCS#12 protected by the given password (AES-256, PBKDF2 with HMAC-SHA-256).
+     * The private key exists only in this call's memory: it is never written anywhere, so the PKCS#12 can
+     * be handed out exactly once, and losing it means revoking the certificate and making a new one.
+     *
+     * @param registerNumber the person's civil register number, put in the subject's serialNumber
+     */
+    @Transactional
+    public HandOut handOutKeyPair(String commonName, String registerNumber, char[] password, String agencyCode) {
+        if (commonName == null || commonName.isBlank() || commonName.strip().length() > 64) {
+            throw new Pkcs12Rejected(Pkcs12Rejected.NAME_MISSING, "Give the person's name (at most 64 characters)");
+        }
+        RegisterNumber number;
+        try {
+            number = RegisterNumber.parse(registerNumber, clock);
+        } catch (IllegalArgumentException e) {
+            throw new Pkcs12Rejected(Pkcs12Rejected.REGISTER_NUMBER_INVALID, "Not a valid civil register number");
+        }
+        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
+            throw new Pkcs12Rejected(Pkcs12Rejected.PASSWORD_WEAK,
+                    "The PKCS#12 password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        Profile profile = profile("person_signing").orElseThrow(() -> new ProfileNotFound("person_signing"));
+        java.security.KeyPair keys = CertificateBuilder.personKeyPair();
+        X500Name subject = new org.bouncycastle.asn1.x500.X500NameBuilder(org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE)
+                .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, commonName.strip())
+                .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.SERIALNUMBER,
+                        // a register number has Cyrillic letters, which PrintableString cannot hold
+                        new org.bouncycastle.asn1.DERUTF8String(number.value()))
+                .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.C, "MN").build();
+        String hex = sign(profile, subject, SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()), null, agencyCode, null);
+        IssuedCertificate issued = find(hex, null).orElseThrow();
+        byte[] pkcs12 = CertificateBuilder.pkcs12(keys.getPrivate(), issued.pem(), hierarchy.get(profile.ca()), hierarchy, password);
+        audit.record(AuditEvent.success("pki.pkcs12.handed_out", "certificate", hex)
+                .withDetails(Map.of("ca", profile.ca(), "profile", profile.code(), "subject", issued.subject(), "key_kept", "no")));
+        return new HandOut(issued, pkcs12);
+    }
+
+    /**
+     * Renews a good certificate: a new one of the same profile, subject and alternative names, for the same
+     * key or, given a request, for the request's key; the old one is revoked as {@code superseded} in the
+     * same transaction, and the new row names the one it replaces.
+     *
+     * @param csrBody a PKCS#10 request for a new key (its subject must be the old one's), or null for the same key
+     */
+    @Transactional
+    public IssuedCertificate renew(String serial, byte[] csrBody, String limitToAgency) {
+        BigInteger number = parseSerial(serial);
+        var old = jdbc.sql("select profile_code, certificate, agency_code, status from pki.certificate where serial = :serial for update")
+                .param("serial", new BigDecimal(number))
+                .query((rs, n) -> new Object[]{rs.getString(1), rs.getBytes(2), rs.getString(3), rs.getString(4)})
+                .optional()
+                .filter(r -> limitToAgency == null || limitToAgency.equals(r[2]))
+                .orElseThrow(() -> new CertificateNotFound(serial));
+        if (!CertificateStatus.GOOD.name().equals(old[3])) {
+            throw new CertificateStatusConflict(hex(number), CertificateStatus.valueOf((String) old[3]), CertificateStatus.GOOD);
+        }
+        Profile profile = profile((String) old[0]).orElseThrow(() -> new ProfileNotFound((String) old[0]));
+        X509CertificateHolder previous;
+        try {
+            previous = new X509CertificateHolder((byte[]) old[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SubjectPublicKeyInfo key = previous.getSubjectPublicKeyInfo();
+        boolean newKey = csrBody != null && csrBody.length > 0;
+        if (newKey) {
+            PKCS10CertificationRequest csr = CsrParser.parse(csrBody);
+            if (!csr.getSubject().equals(previous.getSubject())) {
+                throw new RenewalRejected(RenewalRejected.SUBJECT_MISMATCH,
+                        "A renewal keeps the subject: the request must name " + RFC4519Style.INSTANCE.toString(previous.getSubject()));
+            }
+            key = csr.getSubjectPublicKeyInfo();
+        }
+        Extension san = previous.getExtension(Extension.subjectAlternativeName);
+        String hex = sign(profile, previous.getSubject(), key, san == null ? null : san.getParsedValue(), (String) old[2], number);
+        move(hex(number), CertificateStatus.REVOKED, RevocationReason.superseded, limitToAgency, "pki.certificate.revoked");
+        audit.record(AuditEvent.success("pki.certificate.renewed", "certificate", hex)
+                .withDetails(Map.of("replaces", hex(number), "key", newKey ? "new" : "same", "profile", profile.code())));
         return find(hex, null).orElseThrow();
     }
 
@@ -176,7 +279,7 @@ public class Certificates {
     }
 
     public List<String> profiles() {
-        return jdbc.sql("select code from pki.profile order by code").query(String.class).list();
+        return jdbc.sql("select code from pki.profile where issuable order by code").query(String.class).list();
     }
 
     private String agencyOf(IssuedCertificate c) {
@@ -185,7 +288,7 @@ public class Certificates {
     }
 
     private Optional<Profile> profile(String code) {
-        return jdbc.sql("select code, ca_code, key_usage, extended_key_usage, validity_days from pki.profile where code = :code")
+        return jdbc.sql("select code, ca_code, key_usage, extended_key_usage, validity_days from pki.profile where code = :code and issuable")
                 .param("code", code == null ? "" : code)
                 .query((rs, n) -> new Profile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .optional();

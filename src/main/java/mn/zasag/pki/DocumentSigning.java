@@ -137,6 +137,30 @@ public class DocumentSigning {
         });
     }
 
+    /**
+     * Seals any file as a detached CAdES signature (CMS SignedData without the content, ETSI EN 319 122-1
+     * baseline B-B, or B-T with a signature time-stamp from our TSA) with the seal of {@code agencyCode} (the
+     * platform's own seal when null). The signature carries the seal's chain, a signing-time and the
+     * ESS signing-certificate-v2 attribute; {@code openssl cms -verify -binary -content <file>} checks it.
+     *
+     * @return the DER CMS signature (.p7s)
+     */
+    public byte[] sealDetached(byte[] content, boolean timeStamped, String agencyCode) {
+        if (content == null || content.length == 0) {
+            throw new CadesRejected(CadesRejected.CONTENT_EMPTY, "The body is empty: send the file to seal.");
+        }
+        String owner = agencyCode == null ? "platform" : agencyCode;
+        return tx.execute(status -> {
+            SealKeys.Seal seal = seals.sealOf(owner, subjectOf(owner),
+                    csr -> certificates.issue(csr, "agency_seal", agencyCode).serial(), clock.instant());
+            byte[] signature = cms(content, timeStamped ? PadesLevel.B_T : PadesLevel.B_B, seal, false);
+            audit.record(AuditEvent.success("pki.file.sealed", "file", Bc.sha256(content))
+                    .withDetails(Map.of("level", timeStamped ? "B-T" : "B-B", "format", "CAdES", "seal", owner,
+                            "certificate", seal.certificate().getSerialNumber().toString(16).toUpperCase())));
+            return signature;
+        });
+    }
+
     private static String subjectOf(String owner) {
         String name = "platform".equals(owner) ? "Zasag Platform Seal" : "Zasag Agency Seal " + owner;
         return "CN=" + IETFUtils.valueToString(new org.bouncycastle.asn1.DERUTF8String(name)) + ",O=Zasag,C=MN";
@@ -258,9 +282,14 @@ public class DocumentSigning {
     }
 
     private byte[] cms(byte[] content, PadesLevel level, SealKeys.Seal seal) {
+        return cms(content, level, seal, true);
+    }
+
+    /** @param pades PAdES rules (no signing-time, no CMSAlgorithmProtection); CAdES keeps both */
+    private byte[] cms(byte[] content, PadesLevel level, SealKeys.Seal seal, boolean pades) {
         try {
             X509Certificate certificate = seal.certificate();
-            ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Bc.PROVIDER).build(seal.key());
+            ContentSigner signer = Bc.signer("SHA256withECDSA", seal.key());
             byte[] certificateHash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             JcaX509CertificateHolder holder = new JcaX509CertificateHolder(certificate);
             SigningCertificateV2 signingCertificate = new SigningCertificateV2(new ESSCertIDv2(certificateHash,
@@ -274,8 +303,9 @@ public class DocumentSigning {
             // reports the certificate as having an unknown issue (it reads PORT_GetError() even on success).
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build())
-                    .setSignedAttributeGenerator(parameters -> defaults.getAttributes(parameters).remove(CMSAttributes.signingTime)
-                            .remove(CMSAttributes.cmsAlgorithmProtect))
+                    .setSignedAttributeGenerator(parameters -> pades
+                            ? defaults.getAttributes(parameters).remove(CMSAttributes.signingTime).remove(CMSAttributes.cmsAlgorithmProtect)
+                            : defaults.getAttributes(parameters))
                     .build(signer, certificate));
             generator.addCertificates(new JcaCertStore(seal.chain()));
             CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content), false);

@@ -101,6 +101,40 @@ public class SignatureValidation {
                 level, intact, whole, status, trusted);
     }
 
+    /**
+     * Checks a detached CAdES signature over a file: the same verdict as for a PDF signature, with the
+     * level {@code B-B} or {@code B-T} and the claimed time from the signing-time attribute.
+     */
+    public SignatureReport validateDetached(byte[] content, byte[] signature) {
+        if (content == null || content.length == 0) {
+            throw new CadesRejected(CadesRejected.CONTENT_EMPTY, "The signed file is missing.");
+        }
+        CMSSignedData cms;
+        SignerInformation signer;
+        try {
+            cms = new CMSSignedData(new CMSProcessableByteArray(content), signature);
+            signer = cms.getSignerInfos().getSigners().iterator().next();
+        } catch (Exception e) {
+            throw new CadesRejected(CadesRejected.SIGNATURE_MALFORMED, "The signature is not a readable DER CMS signature.");
+        }
+        Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
+        X509CertificateHolder certificate = matches.isEmpty() ? null : matches.iterator().next();
+        Instant claimed = null;
+        if (signer.getSignedAttributes() != null) {
+            Attribute time = signer.getSignedAttributes().get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime);
+            if (time != null) {
+                claimed = org.bouncycastle.asn1.cms.Time.getInstance(time.getAttrValues().getObjectAt(0)).getDate().toInstant();
+            }
+        }
+        boolean intact = certificate != null && verifies(signer, certificate);
+        Instant stamped = timeStamp(signer);
+        Optional<Authority> issuer = certificate == null ? Optional.empty() : issuerOf(certificate);
+        String status = issuer.flatMap(ca -> certificates.status(ca.code(), certificate.getSerialNumber()))
+                .map(c -> c.status().name()).orElse("UNKNOWN");
+        return new SignatureReport(certificate == null ? null : DocumentSigning.commonName(Bc.x509(certificate)), claimed, stamped,
+                stamped == null ? "B-B" : "B-T", intact, true, status, issuer.isPresent());
+    }
+
     private static boolean verifies(SignerInformation signer, X509CertificateHolder certificate) {
         try {
             return signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER).build(certificate));

@@ -135,6 +135,73 @@ class OcspResponderTests {
         assertThat(after.getCertStatus()).isInstanceOf(RevokedStatus.class);
     }
 
+    @Autowired
+    CertificateAuthorities authorities;
+    @Autowired
+    Certificates certificates;
+
+    @Test
+    void theResponderAndTheTsaThemselvesAreGoodNotUnknown() throws Exception {
+        // the responder's own certificate, as it hands it out in every answer
+        X509CertificateHolder responder = ((BasicOCSPResp) ask(request(agenciesCa, BigInteger.valueOf(7), null)).getResponseObject()).getCerts()[0];
+        SingleResp aboutResponder = ((BasicOCSPResp) ask(request(agenciesCa, responder.getSerialNumber(), null)).getResponseObject()).getResponses()[0];
+        assertThat(aboutResponder.getCertStatus()).isNull(); // good
+
+        String[] tsaChain = authorities.chainPem("tsa").split("(?<=-----END CERTIFICATE-----\\n)");
+        X509CertificateHolder tsa = PkiFixtures.certificate(tsaChain[0]);
+        X509CertificateHolder services = PkiFixtures.certificate(tsaChain[1]);
+        SingleResp aboutTsa = ((BasicOCSPResp) ask(request(services, tsa.getSerialNumber(), null)).getResponseObject()).getResponses()[0];
+        assertThat(aboutTsa.getCertStatus()).isNull();
+    }
+
+    @Test
+    void theIssuingCasAreInTheRegistryUnderTheRootAndTheirProfilesCannotBeRequested() throws Exception {
+        assertThat(certificates.status("root", agenciesCa.getSerialNumber()))
+                .hasValueSatisfying(c -> {
+                    assertThat(c.profile()).isEqualTo("issuing_ca");
+                    assertThat(c.status()).isEqualTo(CertificateStatus.GOOD);
+                });
+        String pem = PkiFixtures.pem(PkiFixtures.csr(PkiFixtures.ecKeys(), "CN=sneaky responder,C=MN", null));
+        mvc.perform(post("/api/v1/pki/certificates").param("profile", "ocsp_responder")
+                        .header("Authorization", admin).contentType("application/pkcs10").content(pem))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("certificate_profile_not_found"));
+        assertThat(certificates.profiles()).doesNotContain("ocsp_responder", "time_stamping", "issuing_ca").contains("tls_server");
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aRevocationMadeByAnotherNodeStopsTheReuseOfAKeptAnswer() throws Exception {
+        String serial = issue();
+        OCSPReq plain = request(agenciesCa, new BigInteger(serial, 16), null);
+        byte[] first = ask(plain).getEncoded();
+        assertThat(ask(plain).getEncoded()).isEqualTo(first); // kept
+
+        // what another node's revocation leaves in the shared database: the row, and a new CRL number
+        jdbc.sql("update pki.certificate set status = 'REVOKED', revocation_reason = 1, revoked_at = now() where serial = :s")
+                .param("s", new java.math.BigDecimal(new BigInteger(serial, 16))).update();
+        jdbc.sql("update pki.authority set crl_number = crl_number + 1 where code = 'agencies'").update();
+
+        // this node never heard of it, yet stops serving the kept "good" once its poll sees the change
+        SingleResp answer = null;
+        for (int i = 0; i < 50; i++) {
+            answer = ((BasicOCSPResp) ask(plain).getResponseObject()).getResponses()[0];
+            if (answer.getCertStatus() != null) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(answer.getCertStatus()).isInstanceOf(RevokedStatus.class);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedUnread() throws Exception {
+        mvc.perform(post("/pki/ocsp").contentType("application/ocsp-request").content(new byte[70_000]))
+                .andExpect(status().isPayloadTooLarge());
+    }
+
     @Test
     void aSerialTheCaNeverIssuedIsUnknown() throws Exception {
         SingleResp answer = ((BasicOCSPResp) ask(request(agenciesCa, BigInteger.valueOf(424242), null)).getResponseObject()).getResponses()[0];

@@ -55,9 +55,12 @@ public class CaHierarchy implements SmartInitializingSingleton {
     private final PkiSettings settings;
     private final AuditTrail audit;
     private final CrlPublisher crls;
+    private final Pkcs11Token token;
     private volatile Map<String, Authority> authorities = Map.of();
 
-    CaHierarchy(JdbcClient jdbc, TransactionTemplate tx, Clock clock, PkiSettings settings, AuditTrail audit, CrlPublisher crls) {
+    CaHierarchy(JdbcClient jdbc, TransactionTemplate tx, Clock clock, PkiSettings settings, AuditTrail audit, CrlPublisher crls,
+                Pkcs11Token token) {
+        this.token = token;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -76,6 +79,36 @@ public class CaHierarchy implements SmartInitializingSingleton {
             }
         });
         authorities = load();
+        tx.executeWithoutResult(status -> register(authorities.values()));
+    }
+
+    private static final Map<Kind, String> PROFILES = Map.of(Kind.ISSUING, "issuing_ca", Kind.OCSP_RESPONDER, "ocsp_responder",
+            Kind.TSA, "time_stamping");
+
+    /**
+     * Puts the certificates the hierarchy issued itself (issuing CAs under the root, responders and the TSA
+     * under their CA) in the registry of issued certificates, so OCSP answers good or revoked for them
+     * instead of unknown and a revocation lands in the parent's CRL. Idempotent: installations made before
+     * the registry held them get their rows on the next start.
+     */
+    private void register(java.util.Collection<Authority> all) {
+        for (Authority a : all) {
+            if (a.parent() == null) {
+                continue;
+            }
+            X509CertificateHolder h = a.holder();
+            jdbc.sql("""
+                            insert into pki.certificate (serial, ca_code, profile_code, subject_dn, certificate, not_before, not_after,
+                                                         status, agency_code, issued_by, issued_at)
+                            values (:serial, :ca, :profile, :subject, :der, :nb, :na, 'GOOD', null, 'system', :nb)
+                            on conflict (serial) do nothing
+                            """)
+                    .param("serial", new java.math.BigDecimal(h.getSerialNumber())).param("ca", a.parent())
+                    .param("profile", PROFILES.get(a.kind()))
+                    .param("subject", org.bouncycastle.asn1.x500.style.RFC4519Style.INSTANCE.toString(h.getSubject()))
+                    .param("der", a.der()).param("nb", Timestamp.from(h.getNotBefore().toInstant()))
+                    .param("na", Timestamp.from(h.getNotAfter().toInstant())).update();
+        }
     }
 
     public Optional<Authority> find(String code) {
@@ -147,7 +180,7 @@ public class CaHierarchy implements SmartInitializingSingleton {
 
     private Authority make(Path dir, Map<String, Authority> made, String code, Kind kind, Authority parent, String subject,
                            String curve, Instant now, int years, List<CertificateBuilder.Extra> extras) {
-        KeyPair keys = CertificateBuilder.ecKeyPair(curve);
+        KeyPair keys = token.enabled() ? token.generate(curve) : CertificateBuilder.ecKeyPair(curve);
         X500Name name = new X500Name(subject);
         Instant notAfter = now.atZone(java.time.ZoneOffset.UTC).plusYears(years).toInstant();
         if (parent != null && notAfter.isAfter(parent.certificate().getNotAfter().toInstant())) {
@@ -158,8 +191,16 @@ public class CaHierarchy implements SmartInitializingSingleton {
                 parent == null ? "SHA384withECDSA" : parent.signatureAlgorithm(), CertificateBuilder.newSerial(), name,
                 SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()), now, notAfter, extras);
         Authority authority = new Authority(code, kind, parent == null ? null : parent.code(), holder, Bc.x509(holder), keys.getPrivate());
-        String file = code + ".p12";
-        String sha256 = KeyStores.write(dir.resolve(file), code, keys.getPrivate(), authority.certificate(), settings.keystorePassword());
+        String file;
+        String sha256;
+        if (token.enabled()) {
+            // the key stays in the token; the database keeps the reference and the certificate's hash
+            file = token.put(dir.getFileName() + "-" + code, keys.getPrivate(), authority.certificate());
+            sha256 = Bc.sha256(authority.der());
+        } else {
+            file = code + ".p12";
+            sha256 = KeyStores.write(dir.resolve(file), code, keys.getPrivate(), authority.certificate(), settings.keystorePassword());
+        }
         jdbc.sql("""
                         insert into pki.authority (code, kind, parent_code, subject_dn, certificate, keystore_file, keystore_sha256, created_at)
                         values (:code, :kind, :parent, :subject, :certificate, :file, :sha256, :at)
@@ -182,7 +223,9 @@ public class CaHierarchy implements SmartInitializingSingleton {
                 .query((rs, n) -> {
                     byte[] der = rs.getBytes(4);
                     String code = rs.getString(1);
-                    PrivateKey key = KeyStores.read(dir.resolve(rs.getString(5)), code, rs.getString(6), der, settings.keystorePassword());
+                    String file = rs.getString(5);
+                    PrivateKey key = file.startsWith("pkcs11:") ? token.get(file.substring("pkcs11:".length()), der)
+                            : KeyStores.read(dir.resolve(file), code, rs.getString(6), der, settings.keystorePassword());
                     try {
                         X509CertificateHolder holder = new X509CertificateHolder(der);
                         loaded.add(new Authority(code, Kind.valueOf(rs.getString(2)), rs.getString(3), holder, Bc.x509(holder), key));

@@ -48,6 +48,35 @@ public final class CertificateBuilder {
         }
     }
 
+    /** A person's signing key pair, made on the server for a PKCS#12 hand-out: ECDSA P-256. */
+    public static KeyPair personKeyPair() {
+        return ecKeyPair("secp256r1");
+    }
+
+    /**
+     * The key and its chain (the certificate, its CA and the CAs above) as a PKCS#12 protected by the
+     * password, with the JDK's PKCS#12 defaults (Java 17: AES-256-CBC, PBKDF2-HMAC-SHA-256, HMAC-SHA-256 MAC).
+     */
+    public static byte[] pkcs12(PrivateKey key, String certificatePem, Authority ca, CaHierarchy hierarchy, char[] password) {
+        try {
+            java.util.List<java.security.cert.Certificate> chain = new java.util.ArrayList<>();
+            try (org.bouncycastle.openssl.PEMParser parser = new org.bouncycastle.openssl.PEMParser(new java.io.StringReader(certificatePem))) {
+                chain.add(Bc.x509((X509CertificateHolder) parser.readObject()));
+            }
+            for (Authority a = ca; a != null; a = a.parent() == null ? null : hierarchy.get(a.parent())) {
+                chain.add(a.certificate());
+            }
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("signing", key, password, chain.toArray(new java.security.cert.Certificate[0]));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            store.store(out, password);
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build the PKCS#12: " + e.getMessage(), e);
+        }
+    }
+
     /** Extensions of a certificate beyond the common ones (key identifiers). */
     public interface Extra {
         void addTo(X509v3CertificateBuilder builder) throws Exception;
@@ -68,9 +97,7 @@ public final class CertificateBuilder {
             for (Extra extra : extras) {
                 extra.addTo(builder);
             }
-            return builder.build(new JcaContentSignerBuilder(signatureAlgorithm).setProvider(Bc.PROVIDER).build(issuerKey));
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException("cannot sign a certificate: " + e.getMessage(), e);
+            return builder.build(Bc.signer(signatureAlgorithm, issuerKey));
         } catch (Exception e) {
             throw new IllegalStateException("cannot build a certificate: " + e.getMessage(), e);
         }

@@ -30,13 +30,16 @@ public class CrlPublisher {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RevocationWatch watch;
 
-    CrlPublisher(JdbcClient jdbc, Clock clock) {
+    CrlPublisher(JdbcClient jdbc, Clock clock, RevocationWatch watch) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.watch = watch;
     }
 
     public byte[] publish(Authority ca) {
+        watch.changed();
         long number = jdbc.sql("update pki.authority set crl_number = crl_number + 1 where code = :code returning crl_number")
                 .param("code", ca.code()).query(Long.class).single();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -57,7 +60,7 @@ public class CrlPublisher {
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca.holder()));
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(number)));
-            byte[] der = builder.build(new JcaContentSignerBuilder(ca.signatureAlgorithm()).setProvider(Bc.PROVIDER).build(ca.key()))
+            byte[] der = builder.build(Bc.signer(ca.signatureAlgorithm(), ca.key()))
                     .getEncoded();
             jdbc.sql("update pki.authority set crl = :crl where code = :code").param("crl", der).param("code", ca.code()).update();
             return der;

@@ -34,14 +34,15 @@ import java.nio.ByteBuffer;
 
 /**
  * RFC 6960 responder. Each answer is signed by the delegated responder of the CA the request names and
- * reads the status from the database at that moment, so a revocation shows as soon as it commits. A
- * request that cannot be parsed gets {@code malformedRequest}; one about a CA we do not run gets
- * {@code unauthorized}; a serial the CA never issued is {@code unknown}.
+ * states the status read from the database. A request that cannot be parsed gets {@code malformedRequest};
+ * one about a CA we do not run gets {@code unauthorized}; a serial the CA never issued is {@code unknown}.
  *
- * <p>Signing is most of an answer's cost, so the signed answer to a single, nonce-less request (what
- * browsers and RFC 5019 clients send) is kept and served again for up to {@link #REUSE}, but only while
- * the database still states the same status: the status is read on every request, and a revocation on
- * any node changes the key, so the next request gets a freshly signed "revoked".
+ * <p>Signing and reading the status are most of an answer's cost, so the signed answer to a single,
+ * nonce-less request (what browsers, CDNs and RFC 5019 clients send) is kept, keyed by the request's very
+ * bytes, and served again for up to {@link #REUSE} without parsing, reading or signing anything, but only
+ * while {@link RevocationWatch} says no status changed since it was signed: a change on this node stops
+ * the reuse as soon as it commits, one on another node within a quarter of a second. Unknown answers and
+ * answers to requests with a nonce are never kept.
  */
 @Component
 public class OcspResponder {
@@ -52,19 +53,27 @@ public class OcspResponder {
     /** How long we serve one signed answer again; well inside FRESHNESS so what we hand out stays fresh. */
     static final Duration REUSE = Duration.ofSeconds(30);
     private static final int MAX_KEPT = 100_000;
+    /** Longer requests (many certificates at once) are not worth keeping. */
+    private static final int MAX_KEYED_REQUEST = 1024;
 
-    private final Map<Kept, Answer> kept = new ConcurrentHashMap<>();
+    private final Map<ByteBuffer, Kept> kept = new ConcurrentHashMap<>();
 
     private final CaHierarchy hierarchy;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RevocationWatch watch;
     private final DigestCalculatorProvider digests;
 
-    OcspResponder(CaHierarchy hierarchy, JdbcClient jdbc, Clock clock) throws Exception {
+    OcspResponder(CaHierarchy hierarchy, JdbcClient jdbc, Clock clock, RevocationWatch watch) throws Exception {
         this.hierarchy = hierarchy;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.watch = watch;
         this.digests = new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build();
+    }
+
+    /** A signed answer and the generation of statuses it was read under. */
+    private record Kept(Answer answer, long generation) {
     }
 
     /**
@@ -79,6 +88,16 @@ public class OcspResponder {
     }
 
     public Answer respond(byte[] request) {
+        boolean keyable = request.length <= MAX_KEYED_REQUEST;
+        if (keyable && watch.current()) {
+            Kept hit = kept.get(ByteBuffer.wrap(request));
+            if (hit != null && hit.generation() == watch.generation()
+                    && hit.answer().thisUpdate().plus(REUSE).isAfter(clock.instant())) {
+                return hit.answer();
+            }
+        }
+        // read before the status: an answer read under an older generation is never kept
+        long generation = watch.generation();
         OCSPReq req;
         Req[] requests;
         try {
@@ -106,13 +125,6 @@ public class OcspResponder {
             }
             Extension nonce = req.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            Kept key = requests.length == 1 && nonce == null ? Kept.of(requests[0].getCertID(), statuses[0]) : null;
-            if (key != null) {
-                Answer answer = kept.get(key);
-                if (answer != null && answer.thisUpdate().plus(REUSE).isAfter(now)) {
-                    return answer;
-                }
-            }
             Authority responder = hierarchy.responderFor(ca.get().code());
             Instant next = now.plus(FRESHNESS);
             BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(
@@ -124,14 +136,15 @@ public class OcspResponder {
                 builder.setResponseExtensions(new Extensions(nonce));
             }
             BasicOCSPResp basic = builder.build(
-                    new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Bc.PROVIDER).build(responder.key()),
+                    Bc.signer("SHA256withECDSA", responder.key()),
                     new X509CertificateHolder[]{responder.holder(), ca.get().holder()}, Date.from(now));
             Answer answer = new Answer(new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded(), now, next);
-            if (key != null) {
+            boolean keep = keyable && requests.length == 1 && nonce == null && !(statuses[0] instanceof UnknownStatus);
+            if (keep && generation == watch.generation()) {
                 if (kept.size() >= MAX_KEPT) {
                     kept.clear(); // crude but bounded; a full map only costs re-signing
                 }
-                kept.put(key, answer);
+                kept.put(ByteBuffer.wrap(request.clone()), new Kept(answer, generation));
             }
             return answer;
         } catch (Exception e) {
@@ -156,17 +169,6 @@ public class OcspResponder {
                         : Optional.<CertificateStatus>of(new RevokedStatus(new Date(rs.getTimestamp(2).getTime()), rs.getInt(3))))
                 .optional();
         return row.isEmpty() ? new UnknownStatus() : row.get().orElse(CertificateStatus.GOOD);
-    }
-
-    /** A request (its CertID, bytes and all, so hash algorithms never mix) and the status stated for it. */
-    private record Kept(ByteBuffer certId, String status) {
-        static Kept of(CertificateID id, CertificateStatus status) throws java.io.IOException {
-            String stated = status == CertificateStatus.GOOD ? "good"
-                    : status instanceof RevokedStatus r ? "revoked:" + r.getRevocationTime().getTime() + ":"
-                    + (r.hasRevocationReason() ? r.getRevocationReason() : -1)
-                    : "unknown";
-            return new Kept(ByteBuffer.wrap(id.toASN1Primitive().getEncoded()), stated);
-        }
     }
 
     private static Answer error(int status) {

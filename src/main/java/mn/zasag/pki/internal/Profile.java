@@ -15,11 +15,12 @@ public record Profile(String code, String ca, String keyUsage, String extendedKe
     private static final Map<String, Integer> USAGES = Map.of(
             "digitalSignature", KeyUsage.digitalSignature, "nonRepudiation", KeyUsage.nonRepudiation,
             "keyEncipherment", KeyUsage.keyEncipherment, "dataEncipherment", KeyUsage.dataEncipherment,
-            "keyAgreement", KeyUsage.keyAgreement);
+            "keyAgreement", KeyUsage.keyAgreement, "keyCertSign", KeyUsage.keyCertSign, "cRLSign", KeyUsage.cRLSign);
     private static final Map<String, KeyPurposeId> PURPOSES = Map.of(
             "serverAuth", KeyPurposeId.id_kp_serverAuth, "clientAuth", KeyPurposeId.id_kp_clientAuth,
             "emailProtection", KeyPurposeId.id_kp_emailProtection, "codeSigning", KeyPurposeId.id_kp_codeSigning,
-            "documentSigning", KeyPurposeId.getInstance(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.5.5.7.3.36")));
+            "documentSigning", KeyPurposeId.getInstance(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.5.5.7.3.36")),
+            "OCSPSigning", KeyPurposeId.id_kp_OCSPSigning, "timeStamping", KeyPurposeId.id_kp_timeStamping);
 
     public int keyUsageBits() {
         return Arrays.stream(keyUsage.split(",")).map(String::strip).filter(s -> !s.isEmpty())

@@ -89,8 +89,11 @@ public class TimeStampAuthority {
     private TimeStampResponseGenerator generator() {
         try {
             Authority tsa = hierarchy.get("tsa");
-            SignerInfoGenerator signer = new JcaSimpleSignerInfoGeneratorBuilder().setProvider(Bc.PROVIDER)
-                    .build("SHA256withECDSA", tsa.key(), tsa.certificate());
+            JcaSimpleSignerInfoGeneratorBuilder builder = new JcaSimpleSignerInfoGeneratorBuilder();
+            if (!tsa.key().getClass().getName().startsWith("sun.security.pkcs11.")) {
+                builder.setProvider(Bc.PROVIDER); // a key in memory; one in a PKCS#11 token signs with the token's provider
+            }
+            SignerInfoGenerator signer = builder.build("SHA256withECDSA", tsa.key(), tsa.certificate());
             // a SHA-256 calculator makes the generator name the signer with ESSCertIDv2, not SHA-1 ESSCertID
             DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build()
                     .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));

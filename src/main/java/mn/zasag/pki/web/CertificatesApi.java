@@ -11,6 +11,7 @@ import mn.zasag.pki.IssuedCertificate;
 import mn.zasag.pki.RevocationReason;
 import mn.zasag.pki.RevocationReasonInvalid;
 import mn.zasag.shared.Actor;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -49,6 +50,44 @@ class CertificatesApi {
         IssuedCertificate issued = certificates.issue(csr, profile, agencyOf(auth));
         return ResponseEntity.created(URI.create("/api/v1/pki/certificates/" + issued.serial())).body(issued);
     }
+
+    @PreAuthorize("hasAuthority('PKI_ISSUE')")
+    @PostMapping(path = "/pkcs12", consumes = "application/json", produces = "application/x-pkcs12")
+    @Operation(summary = "Generate a key pair for a person (person_signing profile) and hand it out once as a "
+            + "password-protected PKCS#12; the key is not kept", security = @SecurityRequirement(name = "bearer"))
+    ResponseEntity<byte[]> handOut(@Valid @RequestBody KeyPairRequest body, Authentication auth) {
+        char[] password = body.password() == null ? null : body.password().toCharArray();
+        try {
+            Certificates.HandOut handOut = certificates.handOutKeyPair(body.commonName(), body.registerNumber(), password, agencyOf(auth));
+            return ResponseEntity.status(201).contentType(PKCS12)
+                    .header("X-Certificate-Serial", handOut.certificate().serial())
+                    .header("Content-Disposition", "attachment; filename=\"" + handOut.certificate().serial() + ".p12\"")
+                    .cacheControl(CacheControl.noStore())
+                    .body(handOut.pkcs12());
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    @PreAuthorize("hasAuthority('PKI_ISSUE')")
+    @PostMapping(path = "/{serial}/renew")
+    @Operation(summary = "Renew: a new certificate for the same subject, for the same key (no body) or a new one "
+            + "(a PKCS#10 request body); the old one is revoked as superseded", security = @SecurityRequirement(name = "bearer"))
+    ResponseEntity<IssuedCertificate> renew(@PathVariable String serial, @RequestBody(required = false) byte[] csr, Authentication auth) {
+        IssuedCertificate renewed = certificates.renew(serial, csr, scope(auth));
+        return ResponseEntity.created(URI.create("/api/v1/pki/certificates/" + renewed.serial())).body(renewed);
+    }
+
+    record KeyPairRequest(String commonName, String registerNumber, String password) {
+        @Override
+        public String toString() {
+            return "KeyPairRequest[" + commonName + ", " + registerNumber + ", password hidden]";
+        }
+    }
+
+    static final org.springframework.http.MediaType PKCS12 = org.springframework.http.MediaType.parseMediaType("application/x-pkcs12");
 
     @PreAuthorize("hasAnyAuthority('PKI_ISSUE', 'PKI_REVOKE', 'PKI_ADMIN')")
     @GetMapping("/{serial}")

@@ -2,7 +2,6 @@ package mn.zasag.pki.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import mn.zasag.pki.CertificateAuthorities;
-import mn.zasag.pki.internal.OcspResponder;
 import mn.zasag.pki.internal.TimeStampAuthority;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -14,14 +13,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
- * The PKI's public URLs, a contract other systems hard-code: CA certificates, CRLs and the OCSP
- * responder, the time-stamp authority. OCSP and TSA answer every failure in their protocol's own format,
- * never with a problem document.
+ * The PKI's public URLs, a contract other systems hard-code: CA certificates, CRLs and the time-stamp
+ * authority (the OCSP responder's URLs are served by {@link OcspHttp}, in front of the filter stack). The
+ * TSA answers every failure in its protocol's own format, never with a problem document.
  */
 @RestController
 @Hidden
@@ -29,19 +26,14 @@ class PkiEndpoints {
 
     static final MediaType PEM = MediaType.parseMediaType("application/x-pem-file");
     static final MediaType CRL = MediaType.parseMediaType("application/pkix-crl");
-    static final MediaType OCSP_RESPONSE = MediaType.parseMediaType("application/ocsp-response");
     static final MediaType TIMESTAMP_REPLY = MediaType.parseMediaType("application/timestamp-reply");
 
     private final CertificateAuthorities authorities;
-    private final OcspResponder ocsp;
     private final TimeStampAuthority tsa;
-    private final Clock clock;
 
-    PkiEndpoints(CertificateAuthorities authorities, OcspResponder ocsp, TimeStampAuthority tsa, Clock clock) {
+    PkiEndpoints(CertificateAuthorities authorities, TimeStampAuthority tsa) {
         this.authorities = authorities;
-        this.ocsp = ocsp;
         this.tsa = tsa;
-        this.clock = clock;
     }
 
     /** RFC 3161 over HTTP: application/timestamp-query in, application/timestamp-reply out, refusals as TSP rejections. */
@@ -63,36 +55,5 @@ class PkiEndpoints {
     @GetMapping("/pki/crl/{ca}.crl")
     ResponseEntity<byte[]> crl(@PathVariable String ca) {
         return ResponseEntity.ok().contentType(CRL).cacheControl(CacheControl.noCache()).body(authorities.crl(ca));
-    }
-
-    /** RFC 6960 appendix A.1: the DER request as the body. */
-    @PreAuthorize("permitAll()")
-    @PostMapping("/pki/ocsp")
-    ResponseEntity<byte[]> ocspPost(@RequestBody(required = false) byte[] request) {
-        OcspResponder.Answer answer = ocsp.respond(request == null ? new byte[0] : request);
-        return ResponseEntity.ok().contentType(OCSP_RESPONSE).cacheControl(CacheControl.noStore()).body(answer.der());
-    }
-
-    /** RFC 5019 / RFC 6960 A.1: the request base64-encoded in the path, answers cacheable until nextUpdate. */
-    @PreAuthorize("permitAll()")
-    @GetMapping("/pki/ocsp/{*request}")
-    ResponseEntity<byte[]> ocspGet(@PathVariable String request) {
-        byte[] der;
-        try {
-            der = Base64.getDecoder().decode(request.startsWith("/") ? request.substring(1) : request);
-        } catch (IllegalArgumentException e) {
-            der = new byte[0];
-        }
-        OcspResponder.Answer answer = ocsp.respond(der);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(OCSP_RESPONSE);
-        if (!answer.successful()) {
-            return response.cacheControl(CacheControl.noStore()).body(answer.der());
-        }
-        long maxAge = Math.max(0, Duration.between(clock.instant(), answer.nextUpdate()).getSeconds());
-        return response
-                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(maxAge)).cachePublic().noTransform().mustRevalidate())
-                .lastModified(answer.thisUpdate())
-                .headers(h -> h.setExpires(answer.nextUpdate().toEpochMilli()))
-                .body(answer.der());
     }
 }

@@ -17,6 +17,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import mn.zasag.pki.CadesRejected;
+import mn.zasag.pki.SignatureLevelUnsupported;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -49,6 +53,35 @@ class SignaturesApi {
         byte[] pdf = read(request);
         String agency = auth.getPrincipal() instanceof Actor actor ? actor.agencyCode() : null;
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(signing.seal(pdf, padesLevel, agency));
+    }
+
+    @PreAuthorize("hasAuthority('DOCUMENTS_SEAL')")
+    @PostMapping(value = "/cades", produces = "application/pkcs7-signature")
+    @Operation(summary = "Seal any file (the body) with a detached CAdES signature, level B-B or B-T; answers the DER "
+            + "signature (.p7s)", security = @SecurityRequirement(name = "bearer"))
+    ResponseEntity<byte[]> cades(@RequestParam(defaultValue = "B-T") String level, HttpServletRequest request,
+                                 Authentication auth) throws IOException {
+        PadesLevel cadesLevel = PadesLevel.of(level);
+        if (cadesLevel == PadesLevel.B_LT) {
+            throw new SignatureLevelUnsupported(level);
+        }
+        byte[] content = read(request);
+        String agency = auth.getPrincipal() instanceof Actor actor ? actor.agencyCode() : null;
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/pkcs7-signature"))
+                .header("Content-Disposition", "attachment; filename=\"signature.p7s\"")
+                .body(signing.sealDetached(content, cadesLevel == PadesLevel.B_T, agency));
+    }
+
+    @PreAuthorize("permitAll()")
+    @PostMapping(value = "/cades/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Check a detached CAdES signature (part 'signature', DER) over a file (part 'file')")
+    SignatureValidation.SignatureReport validateCades(@RequestPart(name = "file", required = false) MultipartFile file,
+                                                      @RequestPart(name = "signature", required = false) MultipartFile signature)
+            throws IOException {
+        if (signature == null || signature.isEmpty()) {
+            throw new CadesRejected(CadesRejected.SIGNATURE_MALFORMED, "The signature part is missing.");
+        }
+        return validation.validateDetached(file == null ? null : file.getBytes(), signature.getBytes());
     }
 
     @PreAuthorize("permitAll()")
