@@ -75,7 +75,8 @@ class DemoData implements ApplicationRunner {
                       citizen         УБ90052114   (Бат-Эрдэнэ Болд)       token zsg_demo_citizen
                       officer         officer      (GASR)                  token zsg_demo_officer
                       agency admin    agencyadmin  (GASR)                  token zsg_demo_agencyadmin
-                      platform admin  admin                                token zsg_demo_admin""", PASSWORD);
+                      platform admin  admin                                token zsg_demo_admin
+                      11-11 operator  operator     (CITA)                  token zsg_demo_operator""", PASSWORD);
         }
     }
 
@@ -94,7 +95,11 @@ class DemoData implements ApplicationRunner {
                 "agencyadmin@example.mn", PASSWORD));
         long admin = accounts.createStaff(new NewStaff("admin", Role.PLATFORM_ADMIN, null, "Нямдорж", "Тэмүүлэн",
                 "admin@example.mn", PASSWORD));
+        // the 11-11 centre is run by CITA: its officers record calls and walk-ins and re-route cases
+        long operator = accounts.createStaff(new NewStaff("operator", Role.OFFICER, "CITA", "Энх", "Мөнхзул",
+                "operator@example.mn", PASSWORD));
         tokens.grant(citizen, "zsg_demo_citizen");
+        tokens.grant(operator, "zsg_demo_operator");
         tokens.grant(officer, "zsg_demo_officer");
         tokens.grant(agencyAdmin, "zsg_demo_agencyadmin");
         tokens.grant(admin, "zsg_demo_admin");

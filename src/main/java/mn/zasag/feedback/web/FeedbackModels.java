@@ -31,9 +31,13 @@ final class FeedbackModels {
 
     /** The citizen's form, also the operator's and the kiosk's. */
     record CaseForm(String kind, String category, String place, String text, String contactName, String contactPhone,
-                    String contactEmail, boolean publish, String channel) {
+                    String contactEmail, Boolean publish, String channel) {
         static CaseForm empty() {
             return new CaseForm("COMPLAINT", "", "", "", "", "", "", false, "PHONE");
+        }
+
+        boolean published() {
+            return Boolean.TRUE.equals(publish);
         }
     }
 

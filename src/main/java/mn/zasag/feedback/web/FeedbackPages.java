@@ -99,7 +99,7 @@ class FeedbackPages {
         try {
             FeedbackCase c = cases.file(new NewCase(FeedbackModels.kind(form.kind()), form.category(), form.place(), null,
                     null, form.text(), form.contactName(), form.contactPhone(), form.contactEmail(), login, channel,
-                    locale.getLanguage(), form.publish(), null, "ip:" + request.getRemoteAddr()), login);
+                    locale.getLanguage(), form.published(), null, "ip:" + request.getRemoteAddr()), login);
             redirect.addFlashAttribute("reference", c.reference());
             return "redirect:" + sentPage;
         } catch (FeedbackRefused e) {

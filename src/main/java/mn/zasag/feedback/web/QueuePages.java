@@ -123,7 +123,7 @@ class QueuePages {
         try {
             FeedbackCase c = cases.file(new NewCase(FeedbackModels.kind(form.kind()), form.category(), form.place(), null,
                     null, form.text(), form.contactName(), form.contactPhone(), form.contactEmail(), null, channel,
-                    locale.getLanguage(), form.publish(), null, null), me.login());
+                    locale.getLanguage(), form.published(), null, null), me.login());
             redirect.addFlashAttribute("reference", c.reference());
             return "redirect:/feedback/operator";
         } catch (FeedbackRefused e) {
