@@ -86,6 +86,43 @@ public class CaseStore {
                 .param("login", login).query(CaseStore::row).list();
     }
 
+    /**
+     * Cases the public may see: the citizen allowed publication and an operator's (or the automatic)
+     * redaction exists. Filters are optional (null); newest first.
+     */
+    public List<FeedbackCase> published(List<String> references, String category, OffsetDateTime from,
+                                        OffsetDateTime to, Boolean open, int limit) {
+        StringBuilder sql = new StringBuilder("select * from feedback.feedback_case where publish and public_text is not null");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (references != null && !references.isEmpty()) {
+            sql.append(" and reference in (:refs)");
+            params.put("refs", references);
+        }
+        if (category != null) {
+            sql.append(" and category = :category");
+            params.put("category", category);
+        }
+        if (from != null) {
+            sql.append(" and received_at >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            sql.append(" and received_at <= :to");
+            params.put("to", to);
+        }
+        if (open != null) {
+            sql.append(open ? " and status in (:statuses)" : " and status not in (:statuses)");
+            params.put("statuses", CaseStatus.OPEN.stream().map(Enum::name).toList());
+        }
+        sql.append(" order by received_at desc, id desc limit :limit");
+        params.put("limit", limit);
+        var spec = jdbc.sql(sql.toString());
+        for (var e : params.entrySet()) {
+            spec = spec.param(e.getKey(), e.getValue());
+        }
+        return spec.query(CaseStore::row).list();
+    }
+
     List<FeedbackCase> dueBefore(OffsetDateTime before, boolean unwarnedOnly, boolean unescalatedOnly, int limit) {
         return jdbc.sql("select * from feedback.feedback_case where status in (:open) and due_at < :before"
                         + (unwarnedOnly ? " and warned_at is null" : "")
