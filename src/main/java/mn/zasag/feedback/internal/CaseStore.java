@@ -48,6 +48,24 @@ public class CaseStore {
                 .query(Long.class).single();
     }
 
+    void attach(long caseId, mn.zasag.feedback.Attachment a) {
+        jdbc.sql("""
+                        insert into feedback.attachment (case_id, file_name, content_type, size_bytes, content)
+                        values (:case, :name, :type, :size, :content)""")
+                .param("case", caseId).param("name", a.fileName().length() > 255 ? a.fileName().substring(0, 255) : a.fileName())
+                .param("type", a.baseType()).param("size", a.content().length).param("content", a.content()).update();
+    }
+
+    public record StoredAttachment(long id, String fileName, String contentType, int sizeBytes) {
+    }
+
+    public List<StoredAttachment> attachmentsOf(long caseId) {
+        return jdbc.sql("select id, file_name, content_type, size_bytes from feedback.attachment where case_id = :id order by id")
+                .param("id", caseId)
+                .query((rs, n) -> new StoredAttachment(rs.getLong("id"), rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getInt("size_bytes"))).list();
+    }
+
     public Optional<FeedbackCase> find(String reference) {
         return jdbc.sql("select * from feedback.feedback_case where reference = :r").param("r", reference)
                 .query(CaseStore::row).optional();

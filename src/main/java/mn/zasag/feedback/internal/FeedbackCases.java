@@ -3,6 +3,7 @@ package mn.zasag.feedback.internal;
 import mn.zasag.audit.AuditEvent;
 import mn.zasag.audit.AuditTrail;
 import mn.zasag.catalog.Agencies;
+import mn.zasag.feedback.Attachment;
 import mn.zasag.feedback.CaseEvent;
 import mn.zasag.feedback.CaseNotFound;
 import mn.zasag.feedback.CaseStatus;
@@ -77,6 +78,15 @@ public class FeedbackCases {
      */
     @Transactional
     public FeedbackCase file(NewCase request, String actor) {
+        return file(request, actor, java.util.List.of());
+    }
+
+    /**
+     * Files a case with the files that came with it: those of an allowed type and size are kept (at most
+     * {@link Attachment#MAX_PER_CASE}); the others are named in the case's first history entry.
+     */
+    @Transactional
+    public FeedbackCase file(NewCase request, String actor, java.util.List<Attachment> attachments) {
         if (request.sourceKey() != null) {
             Optional<FeedbackCase> earlier = store.bySource(request.sourceKey());
             if (earlier.isPresent()) {
@@ -95,7 +105,21 @@ public class FeedbackCases {
         if (c.publish()) {
             store.update(id, "public_text = :p", Map.of("p", Redaction.redact(c.text())));
         }
-        store.history(id, now, CaseEvent.FILED, null, CaseStatus.RECEIVED, actor, null, c.channel().name());
+        StringBuilder note = new StringBuilder(c.channel().name());
+        int kept = 0;
+        for (Attachment a : attachments) {
+            String refusal = a.refusal();
+            if (refusal == null && kept >= Attachment.MAX_PER_CASE) {
+                refusal = "feedback_attachment_count";
+            }
+            if (refusal == null) {
+                store.attach(id, a);
+                kept++;
+            } else {
+                note.append("; ").append(refusal).append(": ").append(a.fileName());
+            }
+        }
+        store.history(id, now, CaseEvent.FILED, null, CaseStatus.RECEIVED, actor, null, note.toString());
         audit.record(AuditEvent.success("feedback.case.filed", "feedback_case", reference).withActorLogin(actor)
                 .withDetails(Map.of("channel", c.channel().name(), "category", c.category(), "kind", c.kind().name())));
         FeedbackCase filed = store.find(reference).orElseThrow();
@@ -140,6 +164,7 @@ public class FeedbackCases {
         }
         // a kiosk suggestion may be anonymous; an SMS from abroad has no number we can answer
         boolean contactOptional = c.channel() == IntakeChannel.KIOSK || c.channel() == IntakeChannel.SMS
+                || c.channel() == IntakeChannel.EMAIL
                 || c.citizenLogin() != null;
         if (phone == null && email == null && !contactOptional) {
             throw new FeedbackRefused("feedback_contact_missing", "contactPhone");

@@ -57,6 +57,7 @@ final class FeedbackModels {
                          Locale locale) {
         model.addAttribute("feedbackCase", c);
         model.addAttribute("history", store.historyOf(c.id()));
+        model.addAttribute("attachments", store.attachmentsOf(c.id()));
         model.addAttribute("categoryName", categories.find(c.category()).map(cat -> cat.name(locale)).orElse(c.category()));
         model.addAttribute("placeName", c.divisionCode() == null ? null
                 : divisions.find(c.divisionCode()).map(d -> d.name(locale)).orElse(c.divisionCode()));
