@@ -189,4 +189,20 @@ class FeedbackPagesTests {
         String reference = (String) result.getFlashMap().get("reference");
         assertThat(cases.get(reference).channel()).isEqualTo(IntakeChannel.KIOSK);
     }
+
+    @Test
+    void thePublicDashboardAndItsCsvCountCasesWithoutPersonalData() throws Exception {
+        String phone = FeedbackFixtures.freshMobile();
+        send(FeedbackFixtures.freshAddress(), "property_registration", "Газрын гэрчилгээ, нууц текст", phone, "");
+        mvc.perform(get("/feedback/stats").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Property registration")))
+                .andExpect(content().string(containsString("<meter")))
+                .andExpect(content().string(not(containsString(phone.substring(2)))))
+                .andExpect(content().string(not(containsString("нууц текст"))));
+        mvc.perform(get("/feedback/stats.csv")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(content().string(containsString("category,property_registration,")))
+                .andExpect(content().string(containsString("summary,total,")))
+                .andExpect(content().string(not(containsString(phone.substring(2)))));
+    }
 }
