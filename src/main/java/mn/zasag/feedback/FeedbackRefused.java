@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
  * {@code feedback_email_invalid}, {@code feedback_category_unknown}, {@code feedback_kind_unknown},
  * {@code feedback_division_unknown}, {@code feedback_reason_required}, {@code feedback_extension_used},
  * {@code feedback_extension_too_long}, {@code feedback_rating_invalid}, {@code feedback_not_your_agency},
- * {@code feedback_agency_unknown}, {@code feedback_location_invalid} (all 422).
+ * {@code feedback_agency_unknown}, {@code feedback_location_invalid}, {@code feedback_name_too_long}, {@code feedback_step_unknown} (all 422).
  */
 public class FeedbackRefused extends ProblemException {
 

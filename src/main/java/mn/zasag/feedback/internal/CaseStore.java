@@ -170,7 +170,7 @@ public class CaseStore {
 
     public List<HistoryEntry> historyOf(long caseId) {
         return jdbc.sql("select * from feedback.case_history where case_id = :id order by id").param("id", caseId)
-                .query((rs, n) -> new HistoryEntry(rs.getObject("at", OffsetDateTime.class),
+                .query((rs, n) -> new HistoryEntry(local(rs, "at"),
                         CaseEvent.valueOf(rs.getString("event")),
                         rs.getString("from_status") == null ? null : CaseStatus.valueOf(rs.getString("from_status")),
                         CaseStatus.valueOf(rs.getString("to_status")), rs.getString("actor"),
@@ -185,10 +185,18 @@ public class CaseStore {
                 rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("contact_email"),
                 rs.getString("citizen_login"), IntakeChannel.valueOf(rs.getString("channel")), rs.getString("language"),
                 rs.getBoolean("publish"), rs.getString("public_text"), CaseStatus.valueOf(rs.getString("status")),
-                rs.getString("assigned_to"), rs.getObject("received_at", OffsetDateTime.class),
-                rs.getObject("due_at", OffsetDateTime.class), rs.getString("extension_reason"), rs.getString("answer"),
-                rs.getObject("answered_at", OffsetDateTime.class), (Integer) rs.getObject("rating"),
-                rs.getObject("warned_at", OffsetDateTime.class), rs.getObject("escalated_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getString("assigned_to"), local(rs, "received_at"),
+                local(rs, "due_at"), rs.getString("extension_reason"), rs.getString("answer"),
+                local(rs, "answered_at"), (Integer) rs.getObject("rating"),
+                local(rs, "warned_at"), local(rs, "escalated_at"),
+                local(rs, "updated_at"));
+    }
+
+    private static final java.time.ZoneId MONGOLIA = java.time.ZoneId.of("Asia/Ulaanbaatar");
+
+    /** Times as Mongolia reads them (UTC+8): pages print them as they are. */
+    static OffsetDateTime local(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.atZoneSameInstant(MONGOLIA).toOffsetDateTime();
     }
 }
