@@ -3,6 +3,7 @@ insert into notifications.kind (kind, placeholders, samples) values
     ('feedback_received', array['reference'], array['11-2611-000123']),
     ('feedback_needs_info', array['reference', 'question'], array['11-2611-000123', 'Аль хороонд болсон бэ?']),
     ('feedback_answered', array['reference', 'answer'], array['11-2611-000123', 'Засвар 12 сарын 1-нд хийгдэнэ.']),
+    ('feedback_rejected', array['reference', 'reason'], array['11-2611-000123', 'Хувийн маргаан тул шүүхэд хандана уу.']),
     ('feedback_due_soon', array['reference', 'due'], array['11-2611-000123', '2026-12-27']),
     ('feedback_overdue', array['reference', 'agency', 'due'], array['11-2611-000123', 'GASR', '2026-12-27']);
 
@@ -36,4 +37,10 @@ insert into notifications.template (kind, language, email_subject, email_body, s
      '11-11: {reference} ({agency}) хугацаа {due}-нд хэтэрсэн.'),
     ('feedback_overdue', 'en', '11-11: {reference} — overdue',
      E'Hello,\n\nCase {reference}, routed to {agency}, was due on {due} and has no answer.\n\nThe 11-11 centre',
-     '11-11: case {reference} ({agency}) overdue since {due}.');
+     '11-11: case {reference} ({agency}) overdue since {due}.'),
+    ('feedback_rejected', 'mn', '11-11: {reference} — харьяалалд хамаарахгүй',
+     E'Сайн байна уу.\n\nТаны {reference} дугаартай хүсэлт тус байгууллагын харьяалалд хамаарахгүй байна:\n\n{reason}\n\n11-11 төв',
+     '11-11 {reference}: харьяалалд хамаарахгүй. {reason}'),
+    ('feedback_rejected', 'en', '11-11: {reference} — outside the remit',
+     E'Hello,\n\nYour case {reference} is outside the organisation''s remit:\n\n{reason}\n\nThe 11-11 centre',
+     '11-11 {reference}: outside the remit. {reason}');

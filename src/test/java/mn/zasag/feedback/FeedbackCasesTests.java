@@ -97,6 +97,10 @@ class FeedbackCasesTests {
         assertThatThrownBy(() -> cases.answer(c.reference(), "Хариу", officer("GASR")))
                 .isInstanceOf(NotCaseAgency.class);
         assertThat(CaseEvent.CLOSED.allowedIn(CaseStatus.ROUTED)).isFalse();
+        FeedbackCase rejected = cases.reject(c.reference(), "Хувийн маргаан: шүүхэд хандана уу", gdt);
+        assertThat(rejected.status()).isEqualTo(CaseStatus.REJECTED_OUT_OF_SCOPE);
+        assertThat(outbox(c.reference(), "feedback_rejected")).containsExactly("SMS:" + c.contactPhone());
+        assertThatThrownBy(() -> cases.answer(c.reference(), "Хариу", gdt)).isInstanceOf(TransitionNotAllowed.class);
         assertThat(CaseEvent.ANSWERED.next(CaseStatus.IN_PROGRESS)).contains(CaseStatus.ANSWERED);
     }
 

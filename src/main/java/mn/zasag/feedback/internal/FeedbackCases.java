@@ -264,7 +264,10 @@ public class FeedbackCases {
     @Transactional
     public FeedbackCase reject(String reference, String reason, Actor officer) {
         FeedbackCase c = ownCase(reference, officer);
-        return move(c, CaseEvent.REJECTED, officer.login(), c.agencyCode(), required(reason, "reason"), "", Map.of());
+        String r = required(reason, "reason");
+        FeedbackCase moved = move(c, CaseEvent.REJECTED, officer.login(), c.agencyCode(), r, "", Map.of());
+        replies.rejected(moved, r, store.historyOf(c.id()).size());
+        return moved;
     }
 
     /** To another agency, with a reason: by the centre's operators, or by the agency that has it. */

@@ -46,6 +46,11 @@ class Replies {
                 c.reference() + "-answer-" + step);
     }
 
+    void rejected(FeedbackCase c, String reason, int step) {
+        toCitizen(c, "feedback_rejected", Map.of("reference", c.reference(), "reason", reason),
+                c.reference() + "-rejected-" + step);
+    }
+
     /** Where the citizen's messages go: the channel they used, else the contact they left; may be neither. */
     static Recipient recipient(FeedbackCase c) {
         String phone = c.contactPhone();
