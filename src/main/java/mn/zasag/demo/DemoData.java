@@ -88,7 +88,8 @@ class DemoData implements ApplicationRunner {
                       vehicles        mrt-officer  (MRT)                   token zsg_demo_mrt
                       tax             gdt-officer  (GDT)                   token zsg_demo_gdt
                       social insur.   gasi-officer (GASI)                  token zsg_demo_gasi
-                      customs         customs-officer (CUSTOMS)            token zsg_demo_customs""", PASSWORD);
+                      customs         customs-officer (CUSTOMS)            token zsg_demo_customs
+                      11-11 operator  operator     (CITA)                  token zsg_demo_operator""", PASSWORD);
         }
     }
 
@@ -107,7 +108,11 @@ class DemoData implements ApplicationRunner {
                 "agencyadmin@example.mn", PASSWORD));
         long admin = accounts.createStaff(new NewStaff("admin", Role.PLATFORM_ADMIN, null, "Нямдорж", "Тэмүүлэн",
                 "admin@example.mn", PASSWORD));
+        // the 11-11 centre is run by CITA: its officers record calls and walk-ins and re-route cases
+        long operator = accounts.createStaff(new NewStaff("operator", Role.OFFICER, "CITA", "Энх", "Мөнхзул",
+                "operator@example.mn", PASSWORD));
         tokens.grant(citizen, "zsg_demo_citizen");
+        tokens.grant(operator, "zsg_demo_operator");
         tokens.grant(officer, "zsg_demo_officer");
         tokens.grant(agencyAdmin, "zsg_demo_agencyadmin");
         tokens.grant(admin, "zsg_demo_admin");

@@ -66,5 +66,13 @@ public enum Permission {
     /** Edit message templates, search sent notifications and read the outbox. */
     NOTIFICATIONS_ADMIN,
     /** Seal documents (PDF) with the agency's seal. */
-    DOCUMENTS_SEAL
+    DOCUMENTS_SEAL,
+    /** See one's own 11-11 cases and act on them (give information, rate the answer). */
+    FEEDBACK_OWN,
+    /** Work the agency's 11-11 queue: assign, ask for information, extend, answer, close, reject. */
+    FEEDBACK_HANDLE,
+    /** The 11-11 operator console: record calls and walk-ins, re-route, redact; effective only for CITA staff. */
+    FEEDBACK_OPERATE,
+    /** Decide appeals against poor-rated answers of one's agency (CITA: of every agency). */
+    FEEDBACK_SUPERVISE
 }

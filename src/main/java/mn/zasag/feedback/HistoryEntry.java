@@ -1,0 +1,8 @@
+package mn.zasag.feedback;
+
+import java.time.OffsetDateTime;
+
+/** One line of a case's history: an event, the move it made and who did it. */
+public record HistoryEntry(OffsetDateTime at, CaseEvent event, CaseStatus fromStatus, CaseStatus toStatus, String actor,
+                           String agencyCode, String note) {
+}

@@ -1,0 +1,166 @@
+package mn.zasag.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+/**
+ * The 11-11 journey in a real browser: a citizen on a phone sends the form and keeps the reference, the
+ * demo GASR officer answers from the queue, the citizen reads the answer; every page checked with axe.
+ * Same context as {@link BrowserJourneyTests} (demo data), so Spring starts it once for both.
+ */
+@ExtendWith(HeadlessChromium.Installed.class)
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "zasag.demo=true")
+class FeedbackBrowserTests {
+
+    private static final String DEMO_PASSWORD = "Zasag-Demo-2026";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static HeadlessChromium chromium;
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        HeadlessChromium.assumeInstalled();
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void startAsNewVisitor() {
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @Test
+    void aCitizenOnAPhoneSendsAComplaintAndTheOfficerAnswersIt() throws IOException {
+        emulateScreen(360, 780);
+        try {
+            visit("/feedback");
+            new Select(browser.findElement(By.id("category"))).selectByValue("civil_registration");
+            type("text", "Хүүхдийн төрсний гэрчилгээ 2 сар гараагүй байна.");
+            type("contactPhone", "95123456");
+            follow(By.cssSelector("form.stack button[type=submit]"));
+            String reference = browser.findElement(By.id("reference")).getText().strip();
+            assertThat(reference).matches("11-\\d{4}-\\d{6}");
+            screenshot("feedback-sent-phone.png");
+            assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
+                    .isLessThanOrEqualTo((Long) browser.executeScript("return document.documentElement.clientWidth"));
+
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            visit("/login");
+            type("username", "officer");
+            type("password", DEMO_PASSWORD);
+            follow(By.cssSelector("form.stack button[type=submit]"));
+            follow(By.linkText("Манай байгууллагын 11-11 хүсэлтүүд"));
+            follow(By.linkText(reference));
+            follow(By.xpath("//button[normalize-space()='Энэ хүсэлтийг хариуцах']"));
+            type("answer-text", "Гэрчилгээг 12 сарын 5-нд Баянзүрх дүүргийн хэлтсээс авна уу.");
+            follow(By.xpath("//button[normalize-space()='Хариу илгээх']"));
+            assertThat(browser.findElement(By.cssSelector(".case-status")).getText()).isEqualTo("Хариу өгсөн");
+            follow(By.cssSelector("form[action$='/logout'] button"));
+
+            emulateScreen(360, 780);
+            visit("/feedback/track");
+            type("reference", reference);
+            type("contact", "95123456");
+            follow(By.cssSelector("form.stack button[type=submit]"));
+            assertThat(browser.findElement(By.cssSelector(".case-answer")).getText()).contains("12 сарын 5-нд");
+            screenshot("feedback-answer-phone.png");
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    @Test
+    void theKioskAndTheDashboardAreAccessible() throws IOException {
+        emulateScreen(1080, 1920);
+        try {
+            visit("/feedback/kiosk");
+            WebElement choice = browser.findElement(By.cssSelector(".kiosk-choice label"));
+            assertThat(choice.getSize().getHeight()).isGreaterThanOrEqualTo(64);
+            screenshot("feedback-kiosk.png");
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+        visit("/feedback/stats");
+    }
+
+    private void visit(String pathAndQuery) {
+        browser.get("http://localhost:" + port + pathAndQuery);
+        Accessibility.assertNoViolations(browser);
+    }
+
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    private void follow(By target) {
+        WebElement current = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> gone(current));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        Accessibility.assertNoViolations(browser);
+    }
+
+    private void type(String field, String value) {
+        WebElement input = browser.findElement(By.id(field));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private void emulateScreen(int width, int height) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+        Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+}
