@@ -40,5 +40,11 @@ public enum Permission {
     /** Edit message templates, search sent notifications and read the outbox. */
     NOTIFICATIONS_ADMIN,
     /** Seal documents (PDF) with the agency's seal. */
-    DOCUMENTS_SEAL
+    DOCUMENTS_SEAL,
+    /** Call services through the data exchange as a client subsystem of one's own agency's member. */
+    EXCHANGE_CALL,
+    /** Manage one's own agency's member in the exchange directory: subsystems, services, access rights. */
+    EXCHANGE_MANAGE,
+    /** Manage every member of the exchange directory, export the message log and see the exchange's figures. */
+    EXCHANGE_ADMIN
 }
