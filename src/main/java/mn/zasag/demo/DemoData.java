@@ -49,12 +49,14 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final DemoPopulation population;
+    private final DemoDirectory directory;
     private final boolean enabled;
 
     DemoData(JdbcClient jdbc, Agencies agencies, Accounts accounts, DemoTokens tokens, Clock clock,
-             TransactionTemplate transaction, DemoPopulation population, @Value("${zasag.demo:true}") boolean enabled) {
+             TransactionTemplate transaction, DemoPopulation population, DemoDirectory directory, @Value("${zasag.demo:true}") boolean enabled) {
         this.transaction = transaction;
         this.population = population;
+        this.directory = directory;
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.accounts = accounts;
@@ -75,7 +77,8 @@ class DemoData implements ApplicationRunner {
                       citizen         УБ90052114   (Бат-Эрдэнэ Болд)       token zsg_demo_citizen
                       officer         officer      (GASR)                  token zsg_demo_officer
                       agency admin    agencyadmin  (GASR)                  token zsg_demo_agencyadmin
-                      platform admin  admin                                token zsg_demo_admin""", PASSWORD);
+                      platform admin  admin                                token zsg_demo_admin
+                      exchange client gasi         (GASI, MN/GOV/9011003/benefits) token zsg_demo_gasi""", PASSWORD);
         }
     }
 
@@ -98,7 +101,11 @@ class DemoData implements ApplicationRunner {
         tokens.grant(officer, "zsg_demo_officer");
         tokens.grant(agencyAdmin, "zsg_demo_agencyadmin");
         tokens.grant(admin, "zsg_demo_admin");
+        long gasi = accounts.createStaff(new NewStaff("gasi", Role.OFFICER, "GASI", "Батсүх", "Мөнхзул",
+                "gasi@example.mn", PASSWORD));
+        tokens.grant(gasi, "zsg_demo_gasi");
         population.seed();
+        directory.seed();
         return true;
     }
 }
