@@ -4,7 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import mn.zasag.exchange.Directory;
 import mn.zasag.exchange.internal.LogArchive;
 import mn.zasag.exchange.internal.LogChainer;
-import mn.zasag.shared.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -140,13 +139,8 @@ class DirectoryApi {
                 .body(out -> archive.export(from, last, out));
     }
 
-    /** Agency admins act on their own agency's member; platform admins on any. */
     private static String scope(Authentication auth) {
-        if (auth.getAuthorities().stream().anyMatch(a -> "EXCHANGE_ADMIN".equals(a.getAuthority()))) {
-            return null;
-        }
-        String agency = auth.getPrincipal() instanceof Actor actor ? actor.agencyCode() : null;
-        return agency == null ? "-" : agency;
+        return DirectoryApiScope.of(auth);
     }
 
     private static String blank(String s) {
