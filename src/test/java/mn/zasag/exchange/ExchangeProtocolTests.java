@@ -230,4 +230,23 @@ class ExchangeProtocolTests {
                 .andExpect(jsonPath("$.member[?(@.id.subsystem_code == 'benefits' && @.id.member_code == '"
                         + client.memberId().split("/")[2] + "')]").exists());
     }
+
+    @Test
+    void aDeadTokenIsAFailedClientAuthenticationInPrRestShape() throws Exception {
+        xroadError(mvc.perform(call(personService, rn, "zsg_no_such_token", client.subsystemId()).header("X-Road-Issue", "x")), 500,
+                "Server.ClientProxy.SslAuthenticationFailed");
+    }
+
+    @Test
+    void aSlowProviderIsANetworkErrorAndAFailingOneAServiceFailure() throws Exception {
+        String slow = directory.publish(provider.subsystemId(), "test.slow", null, null).id();
+        directory.configure(slow, "METADATA", false, 100, true, null);
+        directory.grant(slow, null, client.subsystemId(), null);
+        xroadError(mvc.perform(call(slow, "x")), 500, "Server.ServerProxy.NetworkError");
+        String failing = directory.publish(provider.subsystemId(), "test.failing", null, null).id();
+        directory.grant(failing, null, client.subsystemId(), null);
+        xroadError(mvc.perform(call(failing, "x")), 500, "Server.ServerProxy.ServiceFailed");
+        directory.configure(failing, "OFF", false, 5000, false, null);
+        xroadError(mvc.perform(call(failing, "x")), 500, "Server.ServerProxy.ServiceDisabled");
+    }
 }

@@ -55,6 +55,8 @@ class MutualTlsTests {
     DemoTokens tokens;
     @Autowired
     CivilRegistry registry;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aClientCertificateBoundToItsSubsystemReadsAPersonAndOnceRevokedIsRefused() throws Exception {
@@ -74,11 +76,16 @@ class MutualTlsTests {
 
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + tls.port() + "/r1/" + service + "/"
                         + URLEncoder.encode(rn, StandardCharsets.UTF_8)))
-                .header("X-Road-Client", client.subsystemId()).header("X-Road-Issue", "TLS шалгалт").GET().build();
+                .header("X-Road-Client", client.subsystemId()).header("X-Road-Issue", URLEncoder.encode("TLS шалгалт", StandardCharsets.UTF_8).replace("+", "%20")).GET().build();
         HttpResponse<String> ok = client(keys, issued).send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         assertThat(ok.body()).contains(rn);
         assertThat(ok.headers().firstValue("X-Road-Request-Hash")).isPresent();
+        assertThat(jdbc.sql("select issue from exchange.message_log where message_id = :id")
+                .param("id", ok.headers().firstValue("X-Road-Id").orElseThrow()).query(String.class).single()).isEqualTo("TLS шалгалт");
+        HttpResponse<String> elsewhere = client(keys, issued).send(HttpRequest.newBuilder(URI.create("https://localhost:" + tls.port()
+                + "/api/v1/agencies")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isEqualTo(404);
 
         certificates.revoke(issued.serial(), RevocationReason.keyCompromise, null);
         HttpResponse<String> refused = client(keys, issued).send(request, HttpResponse.BodyHandlers.ofString());

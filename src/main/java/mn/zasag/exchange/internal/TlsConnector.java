@@ -97,15 +97,23 @@ public class TlsConnector {
         store.load(null, null);
         char[] password = "exchange-tls".toCharArray();
         store.setKeyEntry("server", keys.getPrivate(), password, chain.toArray(Certificate[]::new));
-        Path trust = Files.createTempFile("zasag-exchange-trust", ".pem");
-        StringBuilder cas = new StringBuilder();
-        authorities.all().forEach(ca -> cas.append(ca.pem()));
-        Files.writeString(trust, cas.toString());
+        // the CAs' certificates are public: a trust store file in the temporary directory holds nothing secret
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        for (CertificateAuthorities.CaCertificate ca : authorities.all()) {
+            trusted.setCertificateEntry(ca.code(), x509.generateCertificate(new ByteArrayInputStream(ca.pem().getBytes(StandardCharsets.US_ASCII))));
+        }
+        Path trust = Files.createTempFile("zasag-exchange-trust", ".p12");
+        try (var out = Files.newOutputStream(trust)) {
+            trusted.store(out, "exchange-trust".toCharArray());
+        }
         trust.toFile().deleteOnExit();
 
         SSLHostConfig ssl = new SSLHostConfig();
         ssl.setCertificateVerification("required");
-        ssl.setCaCertificateFile(trust.toString());
+        ssl.setTruststoreFile(trust.toString());
+        ssl.setTruststorePassword("exchange-trust");
+        ssl.setTruststoreType("PKCS12");
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.EC);
         certificate.setCertificateKeystore(store);
         certificate.setCertificateKeystorePassword("exchange-tls");

@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +58,7 @@ class ExchangeEndpoint {
     @RequestMapping("/r1/**")
     @PreAuthorize("permitAll()")
     void call(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String clientHeader = request.getHeader("X-Road-Client");
+        String clientHeader = header(request, "X-Road-Client");
         String uri = request.getRequestURI().substring(request.getContextPath().length());
         List<String> parts = new ArrayList<>(Arrays.asList(uri.substring("/r1/".length()).split("/", -1)));
         XRoadId client;
@@ -111,9 +114,37 @@ class ExchangeEndpoint {
         Map<String, List<String>> query = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> query.put(k, List.of(v)));
         write(response, gateway.process(new Call(client, service, request.getMethod(), path, request.getQueryString(), query,
-                request.getHeader("X-Road-Id"), request.getHeader("X-Road-UserId"), request.getHeader("X-Road-Issue"),
-                request.getHeader("X-Road-Represented-Party"), request.getHeader(Gateway.CONSENT_HEADER), request.getContentType(),
+                header(request, "X-Road-Id"), header(request, "X-Road-UserId"), header(request, "X-Road-Issue"),
+                header(request, "X-Road-Represented-Party"), header(request, Gateway.CONSENT_HEADER), request.getContentType(),
                 body, authenticated)));
+    }
+
+    /**
+     * A header's text. Servlet containers read header bytes as ISO-8859-1; clients send a Mongolian purpose either as
+     * raw UTF-8 (as curl does), which is decoded back here, or percent-encoded UTF-8 (as PR-REST does for identifiers).
+     */
+    static String header(HttpServletRequest request, String name) {
+        String value = request.getHeader(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.chars().allMatch(c -> c < 256) && value.chars().anyMatch(c -> c >= 128)) {
+            try {
+                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
+            } catch (CharacterCodingException e) {
+                return value;
+            }
+        }
+        if (value.matches(".*%[0-9A-Fa-f]{2}.*")) {
+            try {
+                return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return value;
+            }
+        }
+        return value;
     }
 
     private byte[] read(HttpServletRequest request) throws IOException {
