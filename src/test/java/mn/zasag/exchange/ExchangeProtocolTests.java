@@ -249,4 +249,13 @@ class ExchangeProtocolTests {
         directory.configure(failing, "OFF", false, 5000, false, null);
         xroadError(mvc.perform(call(failing, "x")), 500, "Server.ServerProxy.ServiceDisabled");
     }
+
+    @Test
+    void aPurposeSentAsRawUtf8IsReadAsUtf8AndControlCharactersAreRefused() throws Exception {
+        String raw = new String("Тэтгэврийн өргөдөл №9".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        MvcResult ok = mvc.perform(call(personService, rn).header("X-Road-Issue", raw)).andExpect(status().isOk()).andReturn();
+        assertThat(jdbc.sql("select issue from exchange.message_log where message_id = :id")
+                .param("id", ok.getResponse().getHeader("X-Road-Id")).query(String.class).single()).isEqualTo("Тэтгэврийн өргөдөл №9");
+        xroadError(mvc.perform(call(personService, rn).header("X-Road-Issue", "a%0Ab")), 400, "Client.BadRequest");
+    }
 }

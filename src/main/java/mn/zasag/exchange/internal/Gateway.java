@@ -21,7 +21,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -102,9 +101,15 @@ public class Gateway {
             if (messageId.length() > 100) {
                 throw new ExchangeError(ExchangeError.BAD_REQUEST, "X-Road-Id is longer than 100 characters");
             }
-            clientAgency = clientAgency(client);
-            target = target(service).orElseThrow(() -> new ExchangeError(ExchangeError.UNKNOWN_SERVICE,
-                    "Unknown service: " + service));
+            Lookup lookup = lookup(client, service);
+            if (lookup.clientAgency() == null) {
+                throw new ExchangeError(ExchangeError.INVALID_CLIENT, "Client " + client + " is not a subsystem in the directory");
+            }
+            clientAgency = lookup.clientAgency().isEmpty() ? null : lookup.clientAgency();
+            if (lookup.target() == null) {
+                throw new ExchangeError(ExchangeError.UNKNOWN_SERVICE, "Unknown service: " + service);
+            }
+            target = lookup.target();
             if (!target.enabled()) {
                 throw new ExchangeError(ExchangeError.SERVICE_DISABLED, "Service " + service + " is disabled");
             }
@@ -112,7 +117,7 @@ public class Gateway {
             if (provider == null) {
                 throw new ExchangeError(ExchangeError.SERVER_PROXY_INTERNAL, "No provider " + target.provider() + " on this node");
             }
-            authorize(target.id(), client, call.method(), call.path());
+            authorize(lookup.rights(), target.id(), client, call.method(), call.path());
             ServiceProvider.Request request = new ServiceProvider.Request(client, call.method(), call.path(), call.query(),
                     call.userId(), call.issue(), call.contentType(), call.body());
             subject = provider.subject(request).orElse(null);
@@ -216,34 +221,47 @@ public class Gateway {
         return new Reply(e.status(), headers, "application/json;charset=utf-8", json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
     }
 
-    private String clientAgency(String client) {
-        List<String> found = jdbc.sql("""
-                        select coalesce(m.agency_code, '') from exchange.subsystem s join exchange.member m on m.id = s.member_id
-                        where s.id = :id""").param("id", client).query(String.class).list();
-        if (found.isEmpty()) {
-            throw new ExchangeError(ExchangeError.INVALID_CLIENT, "Client " + client + " is not a subsystem in the directory");
-        }
-        return found.get(0).isEmpty() ? null : found.get(0);
+    private record Lookup(String clientAgency, Target target, List<String[]> rights) {
     }
 
-    private Optional<Target> target(String service) {
+    /**
+     * The client's member agency ("" for a member that is not an agency, null for an unknown client), the service
+     * and the client's rights on it, in one round trip: this runs on every call.
+     */
+    private Lookup lookup(String client, String service) {
         return jdbc.sql("""
-                        select s.id, s.provider, s.log_mode, s.personal_data, s.consent_required, s.timeout_ms, s.enabled, m.agency_code
-                        from exchange.service s join exchange.subsystem ss on ss.id = s.subsystem_id join exchange.member m on m.id = ss.member_id
-                        where s.id = :id""").param("id", service)
-                .query((rs, n) -> new Target(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
-                        rs.getInt(6), rs.getBoolean(7), rs.getString(8))).optional();
+                        select c.agency, t.id, t.provider, t.log_mode, t.personal_data, t.consent_required, t.timeout_ms, t.enabled,
+                               t.agency_code, r.rights
+                        from (select 1) x
+                        left join lateral (select coalesce(m.agency_code, '') agency from exchange.subsystem s
+                                           join exchange.member m on m.id = s.member_id where s.id = :client) c on true
+                        left join lateral (select s.id, s.provider, s.log_mode, s.personal_data, s.consent_required, s.timeout_ms,
+                                                  s.enabled, m.agency_code
+                                           from exchange.service s join exchange.subsystem ss on ss.id = s.subsystem_id
+                                           join exchange.member m on m.id = ss.member_id where s.id = :service) t on true
+                        left join lateral (select array_agg(coalesce(e.method, '') || ' ' || coalesce(e.path, '')) rights
+                                           from exchange.access_right ar left join exchange.endpoint e on e.id = ar.endpoint_id
+                                           where ar.service_id = :service and ar.client_id = :client) r on true""")
+                .param("client", client).param("service", service)
+                .query((rs, n) -> {
+                    Target target = rs.getString(2) == null ? null : new Target(rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBoolean(5), rs.getBoolean(6), rs.getInt(7), rs.getBoolean(8), rs.getString(9));
+                    List<String[]> rights = new java.util.ArrayList<>();
+                    java.sql.Array array = rs.getArray(10);
+                    if (array != null) {
+                        for (Object o : (Object[]) array.getArray()) {
+                            String r = (String) o;
+                            int space = r.indexOf(' ');
+                            rights.add(new String[]{r.substring(0, space), r.substring(space + 1)});
+                        }
+                    }
+                    return new Lookup(rs.getString(1), target, rights);
+                }).single();
     }
 
-    /** Default deny: a right on the whole service, or on an endpoint whose method and path match. */
-    private void authorize(String serviceId, String client, String method, String path) {
-        record Right(String method, String path) {
-        }
-        List<Right> rights = jdbc.sql("""
-                        select e.method, e.path from exchange.access_right r left join exchange.endpoint e on e.id = r.endpoint_id
-                        where r.service_id = :s and r.client_id = :c""").param("s", serviceId).param("c", client)
-                .query((rs, n) -> new Right(rs.getString(1), rs.getString(2))).list();
-        boolean allowed = rights.stream().anyMatch(r -> r.method() == null || Endpoints.matches(r.method(), r.path(), method, path));
+    /** Default deny: a right on the whole service (no endpoint), or on an endpoint whose method and path match. */
+    private static void authorize(List<String[]> rights, String serviceId, String client, String method, String path) {
+        boolean allowed = rights.stream().anyMatch(r -> r[0].isEmpty() || Endpoints.matches(r[0], r[1], method, path));
         if (!allowed) {
             throw new ExchangeError(ExchangeError.ACCESS_DENIED, "Request is not allowed: " + client + " has no right to "
                     + method + " " + (path.isEmpty() ? "/" : path) + " of " + serviceId);

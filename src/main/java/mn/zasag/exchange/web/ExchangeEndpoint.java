@@ -1,5 +1,7 @@
 package mn.zasag.exchange.web;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import mn.zasag.exchange.ExchangeError;
@@ -36,6 +38,8 @@ import java.util.Map;
 @RestController
 class ExchangeEndpoint {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExchangeEndpoint.class);
+
     private final Gateway gateway;
     private final ClientAuthentication authentication;
     private final Metaservices metaservices;
@@ -58,6 +62,18 @@ class ExchangeEndpoint {
     @RequestMapping("/r1/**")
     @PreAuthorize("permitAll()")
     void call(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            exchange(request, response);
+        } catch (ExchangeError e) {
+            write(response, gateway.refuse(e, null, null));
+        } catch (RuntimeException e) {
+            log.error("exchange request failed before processing", e);
+            write(response, gateway.refuse(new ExchangeError(ExchangeError.CLIENT_PROXY_INTERNAL, "Internal error of the exchange"),
+                    null, null));
+        }
+    }
+
+    private void exchange(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String clientHeader = header(request, "X-Road-Client");
         String uri = request.getRequestURI().substring(request.getContextPath().length());
         List<String> parts = new ArrayList<>(Arrays.asList(uri.substring("/r1/".length()).split("/", -1)));
@@ -111,11 +127,25 @@ class ExchangeEndpoint {
             write(response, gateway.refuse(e, client.toString(), service.toString()));
             return;
         }
+        String messageId;
+        String userId;
+        String issue;
+        String represented;
+        String consent;
+        try {
+            messageId = header(request, "X-Road-Id");
+            userId = header(request, "X-Road-UserId");
+            issue = header(request, "X-Road-Issue");
+            represented = header(request, "X-Road-Represented-Party");
+            consent = header(request, Gateway.CONSENT_HEADER);
+        } catch (ExchangeError e) {
+            write(response, gateway.refuse(e, client.toString(), service.toString()));
+            return;
+        }
         Map<String, List<String>> query = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> query.put(k, List.of(v)));
         write(response, gateway.process(new Call(client, service, request.getMethod(), path, request.getQueryString(), query,
-                header(request, "X-Road-Id"), header(request, "X-Road-UserId"), header(request, "X-Road-Issue"),
-                header(request, "X-Road-Represented-Party"), header(request, Gateway.CONSENT_HEADER), request.getContentType(),
+                messageId, userId, issue, represented, consent, request.getContentType(),
                 body, authenticated)));
     }
 
@@ -124,27 +154,41 @@ class ExchangeEndpoint {
      * raw UTF-8 (as curl does), which is decoded back here, or percent-encoded UTF-8 (as PR-REST does for identifiers).
      */
     static String header(HttpServletRequest request, String name) {
-        String value = request.getHeader(name);
+        String value;
+        try {
+            value = request.getHeader(name);
+        } catch (RuntimeException rejectedByFirewall) {
+            // Spring Security's firewall refuses the ISO-8859-1 reading of UTF-8 bytes; read the container's value and
+            // check it here instead
+            ServletRequest raw = request;
+            while (raw instanceof ServletRequestWrapper wrapper) {
+                raw = wrapper.getRequest();
+            }
+            value = ((HttpServletRequest) raw).getHeader(name);
+        }
         if (value == null) {
             return null;
         }
+        String text = value;
         if (value.chars().allMatch(c -> c < 256) && value.chars().anyMatch(c -> c >= 128)) {
             try {
-                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
             } catch (CharacterCodingException e) {
-                return value;
+                throw new ExchangeError(ExchangeError.BAD_REQUEST, "Header " + name + " is neither ASCII nor UTF-8");
             }
-        }
-        if (value.matches(".*%[0-9A-Fa-f]{2}.*")) {
+        } else if (value.matches(".*%[0-9A-Fa-f]{2}.*")) {
             try {
-                return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+                text = URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                return value;
+                text = value;
             }
         }
-        return value;
+        if (text.chars().anyMatch(Character::isISOControl) || text.length() > 1000) {
+            throw new ExchangeError(ExchangeError.BAD_REQUEST, "Header " + name + " holds control characters or is too long");
+        }
+        return text;
     }
 
     private byte[] read(HttpServletRequest request) throws IOException {
