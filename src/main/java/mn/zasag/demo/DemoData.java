@@ -55,15 +55,17 @@ class DemoData implements ApplicationRunner {
     private final DemoPopulation population;
     private final DemoEntities entities;
     private final DemoHoldings holdings;
+    private final DemoDirectory directory;
     private final boolean enabled;
 
     DemoData(JdbcClient jdbc, Agencies agencies, Accounts accounts, DemoTokens tokens, Clock clock,
              TransactionTemplate transaction, DemoPopulation population, DemoEntities entities, DemoHoldings holdings,
-             @Value("${zasag.demo:true}") boolean enabled) {
+             DemoDirectory directory, @Value("${zasag.demo:true}") boolean enabled) {
         this.transaction = transaction;
         this.population = population;
         this.entities = entities;
         this.holdings = holdings;
+        this.directory = directory;
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.accounts = accounts;
@@ -87,7 +89,7 @@ class DemoData implements ApplicationRunner {
                       platform admin  admin                                token zsg_demo_admin
                       vehicles        mrt-officer  (MRT)                   token zsg_demo_mrt
                       tax             gdt-officer  (GDT)                   token zsg_demo_gdt
-                      social insur.   gasi-officer (GASI)                  token zsg_demo_gasi
+                      social insur.   gasi-officer (GASI)                  token zsg_demo_gasi (also the exchange client MN/GOV/9011003/benefits)
                       customs         customs-officer (CUSTOMS)            token zsg_demo_customs
                       11-11 operator  operator     (CITA)                  token zsg_demo_operator""", PASSWORD);
         }
@@ -126,6 +128,7 @@ class DemoData implements ApplicationRunner {
         List<Person> people = population.seed();
         entities.seed(people);
         holdings.seed(people);
+        directory.seed();
         return true;
     }
 }

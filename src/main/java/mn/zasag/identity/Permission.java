@@ -74,5 +74,11 @@ public enum Permission {
     /** The 11-11 operator console: record calls and walk-ins, re-route, redact; effective only for CITA staff. */
     FEEDBACK_OPERATE,
     /** Decide appeals against poor-rated answers of one's agency (CITA: of every agency). */
-    FEEDBACK_SUPERVISE
+    FEEDBACK_SUPERVISE,
+    /** Call services through the data exchange as a client subsystem of one's own agency's member. */
+    EXCHANGE_CALL,
+    /** Manage one's own agency's member in the exchange directory: subsystems, services, access rights. */
+    EXCHANGE_MANAGE,
+    /** Manage every member of the exchange directory, export the message log and see the exchange's figures. */
+    EXCHANGE_ADMIN
 }

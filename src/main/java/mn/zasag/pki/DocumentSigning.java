@@ -161,7 +161,7 @@ public class DocumentSigning {
         });
     }
 
-    private static String subjectOf(String owner) {
+    static String subjectOf(String owner) {
         String name = "platform".equals(owner) ? "Zasag Platform Seal" : "Zasag Agency Seal " + owner;
         return "CN=" + IETFUtils.valueToString(new org.bouncycastle.asn1.DERUTF8String(name)) + ",O=Zasag,C=MN";
     }

@@ -27,6 +27,20 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDen
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (request.getRequestURI().substring(request.getContextPath().length()).startsWith("/r1/")) {
+            // the data exchange answers in PR-REST's error shape, never a bare 401: a dead token is a failed client authentication
+            String id = java.util.UUID.randomUUID().toString();
+            response.setStatus(500);
+            response.setHeader("X-Road-Error", "Server.ClientProxy.SslAuthenticationFailed");
+            response.setHeader("X-Road-Id", id);
+            response.setContentType("application/json;charset=utf-8");
+            java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
+            body.put("type", "Server.ClientProxy.SslAuthenticationFailed");
+            body.put("message", "The bearer token is unknown, expired or revoked");
+            body.put("detail", id);
+            json.writeValue(response.getOutputStream(), body);
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Bearer realm=\"zasag\"");
         write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "problem.unauthenticated");
     }

@@ -1,0 +1,56 @@
+package mn.zasag.demo;
+
+import mn.zasag.exchange.Directory;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo's exchange directory: every seeded agency as a GOV member (the codes are made up, 7 digits like a
+ * state entity's registration number), the civil registry's four services under {@code MN/GOV/9011002/civil-registry}
+ * and a client, the social insurance office's {@code MN/GOV/9011003/benefits}, allowed to call them.
+ */
+@Component
+class DemoDirectory {
+
+    static final Map<String, String> MEMBER_CODES = new LinkedHashMap<>();
+
+    static {
+        MEMBER_CODES.put("CITA", "9011001");
+        MEMBER_CODES.put("GASR", "9011002");
+        MEMBER_CODES.put("GASI", "9011003");
+        MEMBER_CODES.put("GASWS", "9011004");
+        MEMBER_CODES.put("POLICE", "9011005");
+        MEMBER_CODES.put("MRT", "9011006");
+        MEMBER_CODES.put("GDT", "9011007");
+        MEMBER_CODES.put("CUSTOMS", "9011008");
+        MEMBER_CODES.put("NDC", "9011009");
+    }
+
+    private final Directory directory;
+
+    DemoDirectory(Directory directory) {
+        this.directory = directory;
+    }
+
+    void seed() {
+        for (var agency : DemoData.AGENCIES) {
+            String code = MEMBER_CODES.get(agency.code());
+            if (code != null && directory.memberOfAgency(agency.code()).isEmpty()) {
+                directory.registerMember("GOV", code, agency.nameMn(), agency.code());
+            }
+        }
+        String registry = directory.addSubsystem("MN/GOV/9011002", "civil-registry", "Иргэний бүртгэл", null).id();
+        String benefits = directory.addSubsystem("MN/GOV/9011003", "benefits", "Тэтгэмжийн систем", null).id();
+        for (String provider : List.of("civil-registry.person", "civil-registry.address", "civil-registry.marital-status",
+                "civil-registry.id-card-status")) {
+            String service = directory.publish(registry, provider, null, null).id();
+            if (provider.endsWith("id-card-status")) {
+                directory.configure(service, "FULL", true, 5000, true, null);
+            }
+            directory.grant(service, null, benefits, null);
+        }
+    }
+}
