@@ -26,7 +26,7 @@ import java.util.Base64;
  * The OCSP responder's HTTP binding ({@code POST /pki/ocsp}, RFC 6960 A.1, and {@code GET /pki/ocsp/<base64>},
  * RFC 5019), served by a servlet filter in front of everything else: an anonymous binary protocol for
  * programs needs no session, security context, CSRF, locale, observation or MVC dispatch, and those cost
- * five times the answer itself (profiled; see docs/adr/0010 and docs/PERFORMANCE.md). The headers the
+ * five times the answer itself (profiled; see docs/adr/0007 and docs/PERFORMANCE.md). The headers the
  * security chain would add to such an answer are written here. Any other method or path under
  * {@code /pki/ocsp} goes on to the ordinary stack (and gets its 405 or 404 there).
  */
