@@ -11,6 +11,7 @@ import mn.zasag.legalentity.LegalEntity;
 import mn.zasag.legalentity.NewEntity;
 import mn.zasag.legalentity.NewEntityChange;
 import mn.zasag.legalentity.NonRegistrationReference;
+import mn.zasag.registry.DivisionChoices;
 import mn.zasag.registry.Divisions;
 import mn.zasag.registry.LegalBasisRequired;
 import mn.zasag.shared.Actor;
@@ -123,7 +124,7 @@ class EntityPages {
     }
 
     private String registerPage(Model model, Locale locale) {
-        model.addAttribute("groups", Places.groups(divisions, locale));
+        model.addAttribute("groups", DivisionChoices.groups(divisions, locale));
         model.addAttribute("legalForms", entities.legalForms());
         return "legalentity/register";
     }
@@ -186,7 +187,7 @@ class EntityPages {
     private String changePage(Model model, String number, EntityChangeType type, Locale locale) {
         model.addAttribute("number", number);
         model.addAttribute("type", type);
-        model.addAttribute("groups", Places.groups(divisions, locale));
+        model.addAttribute("groups", DivisionChoices.groups(divisions, locale));
         return "legalentity/change";
     }
 
@@ -225,7 +226,7 @@ class EntityPages {
     String mine(@AuthenticationPrincipal Actor me, Model model, Locale locale) {
         model.addAttribute("entities", entities.ofPerson(me.login()));
         model.addAttribute("me", me.login());
-        model.addAttribute("places", Places.labels(divisions, locale));
+        model.addAttribute("places", DivisionChoices.labels(divisions, locale));
         return "legalentity/my-entities";
     }
 
@@ -241,7 +242,7 @@ class EntityPages {
 
     private void show(Model model, LegalEntity entity, Locale locale) {
         model.addAttribute("entity", entity);
-        model.addAttribute("places", Places.labels(divisions, locale));
+        model.addAttribute("places", DivisionChoices.labels(divisions, locale));
         model.addAttribute("formName", entities.legalForms().stream().filter(f -> f.code().equals(entity.legalForm()))
                 .findFirst().map(f -> f.name(locale)).orElse(entity.legalForm()));
     }

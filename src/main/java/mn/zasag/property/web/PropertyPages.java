@@ -9,6 +9,7 @@ import mn.zasag.property.PropertyAlreadyRegistered;
 import mn.zasag.property.PropertyNotFound;
 import mn.zasag.property.PropertyRefused;
 import mn.zasag.property.PropertyRegistry;
+import mn.zasag.registry.DivisionChoices;
 import mn.zasag.registry.Divisions;
 import mn.zasag.registry.LegalBasisRequired;
 import mn.zasag.shared.Actor;
@@ -60,7 +61,7 @@ class PropertyPages {
                 model.addAttribute("purposeMissing", true);
             } else {
                 model.addAttribute("results", registry.search(q, purpose, 50));
-                model.addAttribute("places", Places.labels(divisions, locale));
+                model.addAttribute("places", DivisionChoices.labels(divisions, locale));
                 model.addAttribute("uses", uses(locale));
             }
         }
@@ -79,7 +80,7 @@ class PropertyPages {
         model.addAttribute("property", property);
         model.addAttribute("changes", registry.history(n));
         model.addAttribute("purpose", purpose);
-        model.addAttribute("places", Places.labels(divisions, locale));
+        model.addAttribute("places", DivisionChoices.labels(divisions, locale));
         model.addAttribute("uses", uses(locale));
         model.addAttribute("release", new ReleaseForm("", "", purpose));
         return "property/property";
@@ -121,7 +122,7 @@ class PropertyPages {
     }
 
     private String registerPage(Model model, Locale locale) {
-        model.addAttribute("groups", Places.groups(divisions, locale));
+        model.addAttribute("groups", DivisionChoices.groups(divisions, locale));
         model.addAttribute("purposes", registry.purposes());
         return "property/register";
     }
@@ -236,7 +237,7 @@ class PropertyPages {
     @GetMapping("/my-data/property")
     String mine(@AuthenticationPrincipal Actor me, Model model, Locale locale) {
         model.addAttribute("properties", registry.ofPerson(me.login()));
-        model.addAttribute("places", Places.labels(divisions, locale));
+        model.addAttribute("places", DivisionChoices.labels(divisions, locale));
         model.addAttribute("uses", uses(locale));
         return "property/my-property";
     }
