@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The demo's exchange directory: every seeded agency as a GOV member (the codes are made up, 7 digits like a
  * state entity's registration number), the civil registry's four services under {@code MN/GOV/9011002/civil-registry}
- * and a client, the social insurance office's {@code MN/GOV/9011003/benefits}, allowed to call them.
+ * and one service of each other base registry under its owning agency (e.g. {@code MN/GOV/9011006/vehicle-registry/vehicle}),
+ * and a client, the social insurance office's {@code MN/GOV/9011003/benefits}, allowed to call them all.
  */
 @Component
 class DemoDirectory {
@@ -51,6 +52,18 @@ class DemoDirectory {
                 directory.configure(service, "FULL", true, 5000, true, null);
             }
             directory.grant(service, null, benefits, null);
+        }
+        // the other base registries, each under its owning agency, open to the same client
+        String[][] registries = {
+                {"MN/GOV/9011002", "entity-registry", "Хуулийн этгээдийн бүртгэл", "legal-entities.entity"},
+                {"MN/GOV/9011002", "property-registry", "Эд хөрөнгийн бүртгэл", "property.by-owner"},
+                {"MN/GOV/9011006", "vehicle-registry", "Тээврийн хэрэгслийн бүртгэл", "vehicles.vehicle"},
+                {"MN/GOV/9011007", "tax-registry", "Татвар төлөгчийн бүртгэл", "tax.debt-status"},
+                {"MN/GOV/9011003", "social-insurance", "Нийгмийн даатгал", "social-insurance.contributions"},
+                {"MN/GOV/9011008", "customs", "Гаалийн өр", "customs.debt-status"}};
+        for (String[] r : registries) {
+            String subsystem = directory.addSubsystem(r[0], r[1], r[2], null).id();
+            directory.grant(directory.publish(subsystem, r[3], null, null).id(), null, benefits, null);
         }
     }
 }

@@ -41,4 +41,38 @@ class ExchangeDemoTests {
         mvc.perform(get("/admin/exchange").cookie(WebSessions.login(mvc, "admin", "Zasag-Demo-2026")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("MN/GOV/9011002/civil-registry/person")));
     }
+
+    @Test
+    void theOtherBaseRegistriesAnswerTheSameClientThroughTheExchange() throws Exception {
+        ask("/r1/MN/GOV/9011002/entity-registry/entity/{id}", "2085014")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.registrationNumber").value("2085014"))
+                .andExpect(jsonPath("$.founders[0].share").exists());
+        ask("/r1/MN/GOV/9011002/property-registry/property-by-owner/{id}", "УБ90052114")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.properties[0].certificateNumber").value("Ү-1809201455"));
+        ask("/r1/MN/GOV/9011006/vehicle-registry/vehicle/{id}", "1234УБА")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.plate").value("1234УБА"));
+        ask("/r1/MN/GOV/9011007/tax-registry/tax-debt-status/{id}", "УБ90052114")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.noDebt").value(true))
+                .andExpect(jsonPath("$.entries").doesNotExist());
+        ask("/r1/MN/GOV/9011003/social-insurance/contributions/{id}", "УБ90052114")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.insuredMonths").value(24));
+        ask("/r1/MN/GOV/9011008/customs/customs-debt-status/{id}", "УБ90052114")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.clear").exists());
+        // the registries' own refusals come back as the provider's answer, not as an exchange error
+        ask("/r1/MN/GOV/9011006/vehicle-registry/vehicle/{id}", "12УБА")
+                .andExpect(status().is4xxClientError()).andExpect(header().doesNotExist("X-Road-Error"));
+        ask("/r1/MN/GOV/9011002/entity-registry/entity/{id}", "9999999")
+                .andExpect(status().isNotFound()).andExpect(header().doesNotExist("X-Road-Error"));
+        // and a client without a right to a service is refused by the exchange
+        mvc.perform(get("/r1/MN/GOV/9011006/vehicle-registry/vehicle/{id}", "1234УБА")
+                        .header("Authorization", "Bearer zsg_demo_gasi").header("X-Road-Client", "MN/GOV/9011003/no-such-subsystem")
+                        .header("X-Road-Issue", "Демо"))
+                .andExpect(status().is4xxClientError()).andExpect(header().exists("X-Road-Error"));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions ask(String path, String id) throws Exception {
+        return mvc.perform(get(path, id).header("Authorization", "Bearer zsg_demo_gasi")
+                .header("X-Road-Client", "MN/GOV/9011003/benefits").header("X-Road-Issue", "Тэтгэврийн өргөдөл №15")
+                .header("X-Road-UserId", "MNgasi-officer"));
+    }
 }
