@@ -9,6 +9,7 @@ import mn.zasag.registry.LegalBasisRequired;
 import mn.zasag.registry.NotRegistryOwner;
 import mn.zasag.shared.Actor;
 import mn.zasag.shared.RegisterNumber;
+import mn.zasag.shared.Shares;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -52,7 +52,6 @@ public class LegalEntities {
     private static final ZoneId MONGOLIA = ZoneId.of("Asia/Ulaanbaatar");
     private static final Pattern NAME = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N} .,'\"«»&()+-]{0,199}$");
     /** Shares are kept to six decimals; three founders of a third each add up to 0.999999. */
-    private static final BigDecimal SHARE_TOLERANCE = new BigDecimal("0.00001");
     private static final String COLUMNS = """
             select registration_number, name_mn, name_en, legal_form, status, address_division, address_line,
                    registered_on, liquidated_on from legalentity.entity\s""";
@@ -418,18 +417,11 @@ public class LegalEntities {
         }
         List<Founder> founders = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        BigDecimal sum = BigDecimal.ZERO;
         for (Founder f : given) {
             if (f == null || (f.person() == null) == (f.entity() == null)) {
                 throw new EntityRefused("founder_invalid");
             }
-            if (f.share() == null || f.share().signum() <= 0 || f.share().compareTo(BigDecimal.ONE) > 0) {
-                throw new EntityRefused("share_invalid");
-            }
-            BigDecimal share = f.share().setScale(6, RoundingMode.HALF_UP);
-            if (share.signum() <= 0) {
-                throw new EntityRefused("share_invalid");
-            }
+            BigDecimal share = Shares.normalize(f.share()).orElseThrow(() -> new EntityRefused("share_invalid"));
             Founder founder;
             if (f.person() != null) {
                 if (!RegisterNumber.isValid(f.person(), clock)) {
@@ -458,10 +450,9 @@ public class LegalEntities {
             if (!seen.add(founder.id())) {
                 throw new EntityRefused("founder_duplicate");
             }
-            sum = sum.add(share);
             founders.add(founder);
         }
-        if (sum.subtract(BigDecimal.ONE).abs().compareTo(SHARE_TOLERANCE) > 0) {
+        if (!Shares.addUpToOne(founders.stream().map(Founder::share).toList())) {
             throw new EntityRefused("shares_not_one");
         }
         return founders;

@@ -11,6 +11,7 @@ import mn.zasag.registry.LegalBasisRequired;
 import mn.zasag.registry.NotRegistryOwner;
 import mn.zasag.shared.Actor;
 import mn.zasag.shared.RegisterNumber;
+import mn.zasag.shared.Shares;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +54,6 @@ public class PropertyRegistry {
     /** The General Authority for State Registration registers property rights. */
     public static final String OWNER_AGENCY = "GASR";
     private static final ZoneId MONGOLIA = ZoneId.of("Asia/Ulaanbaatar");
-    private static final BigDecimal SHARE_TOLERANCE = new BigDecimal("0.00001");
     private static final BigDecimal MAX_AREA = new BigDecimal("9999999999");
     private static final String COLUMNS = """
             select certificate_number, address_division, address_line, area, purpose, registered_on from property.property\s""";
@@ -376,18 +376,11 @@ public class PropertyRegistry {
         }
         List<Owner> owners = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        BigDecimal sum = BigDecimal.ZERO;
         for (Owner o : given) {
             if (o == null || (o.person() == null) == (o.entity() == null)) {
                 throw new PropertyRefused("owner_invalid");
             }
-            if (o.share() == null || o.share().signum() <= 0 || o.share().compareTo(BigDecimal.ONE) > 0) {
-                throw new PropertyRefused("owner_share_invalid");
-            }
-            BigDecimal share = o.share().setScale(6, RoundingMode.HALF_UP);
-            if (share.signum() <= 0) {
-                throw new PropertyRefused("owner_share_invalid");
-            }
+            BigDecimal share = Shares.normalize(o.share()).orElseThrow(() -> new PropertyRefused("owner_share_invalid"));
             Owner owner;
             if (o.person() != null) {
                 if (!RegisterNumber.isValid(o.person(), clock)) {
@@ -411,10 +404,9 @@ public class PropertyRegistry {
             if (!seen.add(owner.id())) {
                 throw new PropertyRefused("owner_duplicate");
             }
-            sum = sum.add(share);
             owners.add(owner);
         }
-        if (sum.subtract(BigDecimal.ONE).abs().compareTo(SHARE_TOLERANCE) > 0) {
+        if (!Shares.addUpToOne(owners.stream().map(Owner::share).toList())) {
             throw new PropertyRefused("owner_shares_not_one");
         }
         return owners;
