@@ -1,0 +1,28 @@
+package mn.zasag.catalog;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One public service of the catalogue, as other modules see it.
+ *
+ * @param code          stable code, e.g. {@code GASR-CIV-012} (agency prefix, area, number)
+ * @param agencyCode    the owning agency
+ * @param nameMn        name in Mongolian
+ * @param nameEn        name in English
+ * @param channels      where it can be had: {@code online}, {@code kiosk}, {@code office}
+ * @param feeMnt        the fee in tögrög (0 when free)
+ * @param daysToDecide  the legal time to decide, in working days (0 = at once)
+ * @param form          the online form's id when the service can be applied for online here, else null
+ */
+public record PublicService(String code, String agencyCode, String nameMn, String nameEn, Set<String> channels,
+                           long feeMnt, int daysToDecide, String form) {
+
+    public String name(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? nameEn : nameMn;
+    }
+
+    public boolean online() {
+        return form != null;
+    }
+}
