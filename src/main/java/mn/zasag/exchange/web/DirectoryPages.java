@@ -46,6 +46,9 @@ class DirectoryPages {
         model.addAttribute("subsystems", subsystems);
         model.addAttribute("services", services);
         model.addAttribute("clients", directory.subsystems(null));
+        model.addAttribute("groups", directory.groups().stream()
+                .filter(g -> "GLOBAL".equals(g.kind()) || members.stream().anyMatch(m -> m.id().equals(g.ownerMemberId()))).toList());
+        model.addAttribute("platformAdmin", scope == null);
         model.addAttribute("providers", directory.providerKeys().stream().sorted().toList());
         model.addAttribute("logModes", List.of("FULL", "METADATA", "OFF"));
         model.addAttribute("figures", metrics.perService());
@@ -78,6 +81,32 @@ class DirectoryPages {
     @PostMapping("/admin/exchange/rights")
     String grant(Authentication auth, @RequestParam String serviceId, @RequestParam String clientId, RedirectAttributes redirect) {
         return act(redirect, () -> directory.grant(serviceId, null, clientId, DirectoryApiScope.of(auth)));
+    }
+
+    @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
+    @PostMapping("/admin/exchange/rights/group")
+    String grantToGroup(Authentication auth, @RequestParam String serviceId, @RequestParam long groupId, RedirectAttributes redirect) {
+        return act(redirect, () -> directory.grantToGroup(serviceId, null, groupId, DirectoryApiScope.of(auth)));
+    }
+
+    @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
+    @PostMapping("/admin/exchange/groups")
+    String createGroup(Authentication auth, @RequestParam String kind, @RequestParam(required = false) String ownerMemberId,
+                       @RequestParam String code, @RequestParam(required = false) String description, RedirectAttributes redirect) {
+        return act(redirect, () -> directory.createGroup(kind, "GLOBAL".equals(kind) ? null : ownerMemberId, code, description,
+                DirectoryApiScope.of(auth)));
+    }
+
+    @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
+    @PostMapping("/admin/exchange/groups/members")
+    String addGroupMember(Authentication auth, @RequestParam long groupId, @RequestParam String subsystemId, RedirectAttributes redirect) {
+        return act(redirect, () -> directory.addGroupMember(groupId, subsystemId, DirectoryApiScope.of(auth)));
+    }
+
+    @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
+    @PostMapping("/admin/exchange/groups/members/remove")
+    String removeGroupMember(Authentication auth, @RequestParam long groupId, @RequestParam String subsystemId, RedirectAttributes redirect) {
+        return act(redirect, () -> directory.removeGroupMember(groupId, subsystemId, DirectoryApiScope.of(auth)));
     }
 
     @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
