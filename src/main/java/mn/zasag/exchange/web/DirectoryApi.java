@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import mn.zasag.exchange.Directory;
 import mn.zasag.exchange.DirectoryRefused;
 import mn.zasag.exchange.internal.LogArchive;
+import mn.zasag.exchange.internal.LogArchiver;
 import mn.zasag.exchange.internal.LogChainer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,11 +36,13 @@ class DirectoryApi {
     private final Directory directory;
     private final LogArchive archive;
     private final LogChainer chainer;
+    private final LogArchiver archiver;
 
-    DirectoryApi(Directory directory, LogArchive archive, LogChainer chainer) {
+    DirectoryApi(Directory directory, LogArchive archive, LogChainer chainer, LogArchiver archiver) {
         this.directory = directory;
         this.archive = archive;
         this.chainer = chainer;
+        this.archiver = archiver;
     }
 
     record MemberBody(@NotBlank String memberClass, @NotBlank String memberCode, @NotBlank String name, String agencyCode) {
@@ -186,6 +189,20 @@ class DirectoryApi {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .header("Content-Disposition", "attachment; filename=\"exchange-log-" + from + "-" + last + ".jsonl\"")
                 .body(out -> archive.export(from, last, out));
+    }
+
+    /** The archived months of the message log (files in {@code ${ZASAG_DATA_DIR}/archive/}). */
+    @GetMapping("/log/archives")
+    @PreAuthorize("hasAuthority('EXCHANGE_ADMIN')")
+    List<LogArchiver.Archived> archives() {
+        return archiver.archives();
+    }
+
+    /** Archives a closed month ({@code ?period=YYYY-MM}, oldest first) and removes its records once the archive verified. */
+    @PostMapping("/log/archives")
+    @PreAuthorize("hasAuthority('EXCHANGE_ADMIN')")
+    ResponseEntity<LogArchiver.Archived> archive(@RequestParam String period) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(archiver.archive(period));
     }
 
     private static String scope(Authentication auth) {
