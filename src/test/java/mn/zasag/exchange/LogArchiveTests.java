@@ -1,6 +1,8 @@
 package mn.zasag.exchange;
 
+import jakarta.servlet.http.Cookie;
 import mn.zasag.Fixtures;
+import mn.zasag.WebSessions;
 import mn.zasag.ZasagTest;
 import mn.zasag.catalog.Agencies;
 import mn.zasag.exchange.internal.LogArchive;
@@ -36,8 +38,12 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -117,6 +123,12 @@ class LogArchiveTests {
         assertThat(jdbc.sql("select details ->> 'sha256' from audit.entry where action = 'exchange.log.archived' and object_id = '2001-01'")
                 .query(String.class).single()).isEqualTo(archived.sha256());
         assertThat(refusal(() -> archiver.archive("2001-01"))).isEqualTo("exchange_log_period_archived");
+        Cookie admin = WebSessions.login(mvc, Fixtures.staff(accounts, Role.PLATFORM_ADMIN, null));
+        mvc.perform(get("/admin/exchange").cookie(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("exchange-log-2001-01.zip")))
+                .andExpect(content().string(containsString(archived.sha256())));
+        mvc.perform(post("/admin/exchange/log/archive").cookie(admin).with(csrf()).param("period", "2001-01"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("problem", "problem.exchange_log_period_archived"));
 
         // the file verifies offline, also from the command line; one changed byte, or a changed manifest, does not
         byte[] zip = Files.readAllBytes(Path.of(archived.file()));
