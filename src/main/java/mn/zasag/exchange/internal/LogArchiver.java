@@ -185,8 +185,18 @@ public class LogArchiver {
             throw new IllegalStateException(e);
         }
 
-        String partition = String.format("message_log_%04d_%02d", month.getYear(), month.getMonthValue());
         String hash = sha256;
+        try {
+            return drop(month, start, end, from, to, lastChainHash, file, hash);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw refused(HttpStatus.CONFLICT, "exchange_log_period_archived", "This month was archived at the same time by another request");
+        }
+    }
+
+    /** Records the archive, drops the month's partition and its rows in the default partition, and audits it: one transaction. */
+    private Archived drop(YearMonth month, OffsetDateTime start, OffsetDateTime end, long from, long to, byte[] lastChainHash, Path file,
+                          String hash) {
+        String partition = String.format("message_log_%04d_%02d", month.getYear(), month.getMonthValue());
         return tx.execute(status -> {
             jdbc.sql("select seq from exchange.chain_head where id = 1 for update").query(Long.class).single();
             OffsetDateTime now = OffsetDateTime.now(clock);
