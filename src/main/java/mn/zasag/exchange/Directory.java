@@ -1,5 +1,6 @@
 package mn.zasag.exchange;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import mn.zasag.audit.AuditEvent;
 import mn.zasag.audit.AuditTrail;
 import org.springframework.dao.DuplicateKeyException;
@@ -52,8 +53,31 @@ public class Directory {
     public record EndpointEntry(long id, String method, String path) {
     }
 
-    public record AccessRight(long id, String serviceId, Long endpointId, String endpoint, String clientId) {
+    /** A right granted to one client subsystem ({@code clientId}) or to a group ({@code groupId}, {@code group} its name). */
+    public record AccessRight(long id, String serviceId, Long endpointId, String endpoint, String clientId, Long groupId, String group) {
+
+        /** Who holds the right, for pages: the subsystem id or the group's name. */
+        @JsonProperty("grantee")
+        public String grantee() {
+            return clientId != null ? clientId : group;
+        }
     }
+
+    /**
+     * A group of client subsystems (X-Road's global and local groups): {@code GLOBAL} groups belong to the instance and
+     * any provider may grant them; {@code LOCAL} groups belong to one member and serve only that member's services.
+     */
+    public record Group(long id, String kind, String ownerMemberId, String code, String description, List<String> members) {
+
+        /** The group's name as X-Road writes it: {@code MN/code} for a global group, {@code owner member/code} for a local one. */
+        @JsonProperty("name")
+        public String name() {
+            return ("GLOBAL".equals(kind) ? INSTANCE : ownerMemberId) + ":" + code;
+        }
+    }
+
+    public static final Set<String> GROUP_KINDS = Set.of("GLOBAL", "LOCAL");
+    private static final Pattern GROUP_CODE = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_-]{1,49}$");
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -106,10 +130,27 @@ public class Directory {
 
     public List<AccessRight> rights(String serviceId) {
         return jdbc.sql("""
-                        select r.id, r.service_id, r.endpoint_id, e.method || ' ' || e.path, r.client_id from exchange.access_right r
-                        left join exchange.endpoint e on e.id = r.endpoint_id where r.service_id = :s order by r.id""")
+                        select r.id, r.service_id, r.endpoint_id, e.method || ' ' || e.path, r.client_id, r.group_id,
+                               case g.kind when 'GLOBAL' then 'MN' else g.owner_member_id end || ':' || g.code
+                        from exchange.access_right r
+                        left join exchange.endpoint e on e.id = r.endpoint_id
+                        left join exchange.client_group g on g.id = r.group_id where r.service_id = :s order by r.id""")
                 .param("s", serviceId).query((rs, n) -> new AccessRight(rs.getLong(1), rs.getString(2),
-                        (Long) rs.getObject(3), rs.getString(4), rs.getString(5))).list();
+                        (Long) rs.getObject(3), rs.getString(4), rs.getString(5), (Long) rs.getObject(6), rs.getString(7))).list();
+    }
+
+    /** Every group with its member subsystems, global groups first. */
+    public List<Group> groups() {
+        return jdbc.sql("select id from exchange.client_group order by kind, owner_member_id nulls first, code").query(Long.class).list()
+                .stream().map(id -> group(id).orElseThrow()).toList();
+    }
+
+    public Optional<Group> group(long id) {
+        return jdbc.sql("select id, kind, owner_member_id, code, description from exchange.client_group where id = :id").param("id", id)
+                .query((rs, n) -> new Group(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), List.of()))
+                .optional().map(g -> new Group(g.id(), g.kind(), g.ownerMemberId(), g.code(), g.description(),
+                        jdbc.sql("select subsystem_id from exchange.group_member where group_id = :g order by subsystem_id")
+                                .param("g", g.id()).query(String.class).list()));
     }
 
     /** Providers a subsystem may publish, by key. */
@@ -250,13 +291,142 @@ public class Directory {
 
     @Transactional
     public void revoke(long rightId, String limitToAgency) {
-        AccessRight right = jdbc.sql("select id, service_id, endpoint_id, null, client_id from exchange.access_right where id = :id")
+        AccessRight right = jdbc.sql("select id, service_id, endpoint_id, null, client_id, group_id from exchange.access_right where id = :id")
                 .param("id", rightId).query((rs, n) -> new AccessRight(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), null,
-                        rs.getString(5))).optional().orElseThrow(() -> DirectoryRefused.notFound("right"));
+                        rs.getString(5), (Long) rs.getObject(6), null)).optional().orElseThrow(() -> DirectoryRefused.notFound("right"));
         scopedService(right.serviceId(), limitToAgency);
         jdbc.sql("delete from exchange.access_right where id = :id").param("id", rightId).update();
         audit.record(AuditEvent.success("exchange.access.revoked", "exchange_service", right.serviceId())
-                .withDetails(Map.of("client", right.clientId(), "endpoint", right.endpointId() == null ? "*" : right.endpointId().toString())));
+                .withDetails(grantee(right.clientId(), right.groupId(), right.endpointId())));
+    }
+
+    // ------------------------------------------------------------------ groups
+
+    /**
+     * Creates a group. A {@code GLOBAL} group is the instance's and only platform admins create it ({@code ownerMemberId}
+     * null); a {@code LOCAL} group belongs to {@code ownerMemberId}, whose agency admin may create it.
+     */
+    @Transactional
+    public Group createGroup(String kind, String ownerMemberId, String code, String description, String limitToAgency) {
+        if (kind == null || !GROUP_KINDS.contains(kind)) {
+            throw DirectoryRefused.invalid("group", "The group kind is GLOBAL or LOCAL");
+        }
+        if (code == null || !GROUP_CODE.matcher(code).matches()) {
+            throw DirectoryRefused.invalid("group", "Group codes are 2-50 letters, digits, hyphens and underscores");
+        }
+        String owner = null;
+        if ("GLOBAL".equals(kind)) {
+            if (limitToAgency != null) {
+                throw DirectoryRefused.notYours();
+            }
+        } else {
+            if (ownerMemberId == null || ownerMemberId.isBlank()) {
+                throw DirectoryRefused.invalid("group", "A local group names the member that owns it");
+            }
+            owner = scoped(ownerMemberId, limitToAgency).id();
+        }
+        long id;
+        try {
+            id = jdbc.sql("""
+                            insert into exchange.client_group (kind, owner_member_id, code, description, created_by, created_at)
+                            values (:k, :o, :c, :d, :by, :now) returning id""")
+                    .param("k", kind).param("o", owner).param("c", code)
+                    .param("d", description == null || description.isBlank() ? code : description.strip())
+                    .param("by", currentLogin()).param("now", OffsetDateTime.now(clock)).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw DirectoryRefused.exists("group");
+        }
+        Group group = group(id).orElseThrow();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("kind", kind);
+        details.put("group", group.name());
+        audit.record(AuditEvent.success("exchange.group.created", "exchange_group", Long.toString(id)).withDetails(details));
+        return group;
+    }
+
+    /** Adds a client subsystem to a group; every right granted to the group applies to it from the next call. */
+    @Transactional
+    public Group addGroupMember(long groupId, String subsystemId, String limitToAgency) {
+        Group group = scopedGroup(groupId, limitToAgency);
+        if (subsystemId == null || subsystem(subsystemId).isEmpty()) {
+            throw DirectoryRefused.notFound("subsystem");
+        }
+        try {
+            jdbc.sql("insert into exchange.group_member (group_id, subsystem_id, added_by, added_at) values (:g, :s, :by, :now)")
+                    .param("g", groupId).param("s", subsystemId).param("by", currentLogin()).param("now", OffsetDateTime.now(clock)).update();
+        } catch (DuplicateKeyException e) {
+            throw DirectoryRefused.exists("group_member");
+        }
+        audit.record(AuditEvent.success("exchange.group.member_added", "exchange_group", Long.toString(groupId))
+                .withDetails(Map.of("group", group.name(), "client", subsystemId)));
+        return group(groupId).orElseThrow();
+    }
+
+    /** Removes a client subsystem from a group; the rights it held through the group end with the next call. */
+    @Transactional
+    public Group removeGroupMember(long groupId, String subsystemId, String limitToAgency) {
+        Group group = scopedGroup(groupId, limitToAgency);
+        int removed = jdbc.sql("delete from exchange.group_member where group_id = :g and subsystem_id = :s")
+                .param("g", groupId).param("s", subsystemId).update();
+        if (removed == 0) {
+            throw DirectoryRefused.notFound("group_member");
+        }
+        audit.record(AuditEvent.success("exchange.group.member_removed", "exchange_group", Long.toString(groupId))
+                .withDetails(Map.of("group", group.name(), "client", subsystemId)));
+        return group(groupId).orElseThrow();
+    }
+
+    /**
+     * Grants a group the whole service ({@code endpointId} null) or one endpoint of it. A local group serves only its
+     * owner member's services.
+     */
+    @Transactional
+    public AccessRight grantToGroup(String serviceId, Long endpointId, long groupId, String limitToAgency) {
+        ServiceEntry s = scopedService(serviceId, limitToAgency);
+        Group group = group(groupId).orElseThrow(() -> DirectoryRefused.notFound("group"));
+        String providerMember = subsystem(s.subsystemId()).orElseThrow().memberId();
+        if ("LOCAL".equals(group.kind()) && !providerMember.equals(group.ownerMemberId())) {
+            throw DirectoryRefused.invalid("group", "A local group can be granted only its own member's services");
+        }
+        if (endpointId != null && s.endpoints().stream().noneMatch(e -> e.id() == endpointId)) {
+            throw DirectoryRefused.notFound("endpoint");
+        }
+        long id;
+        try {
+            id = jdbc.sql("""
+                            insert into exchange.access_right (service_id, endpoint_id, group_id, granted_by, granted_at)
+                            values (:s, :e, :g, :by, :now) returning id""")
+                    .param("s", s.id()).param("e", endpointId).param("g", groupId).param("by", currentLogin())
+                    .param("now", OffsetDateTime.now(clock)).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw DirectoryRefused.exists("right");
+        }
+        audit.record(AuditEvent.success("exchange.access.granted", "exchange_service", s.id())
+                .withDetails(grantee(null, groupId, endpointId)));
+        return rights(s.id()).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    private Group scopedGroup(long groupId, String limitToAgency) {
+        Group group = group(groupId).orElseThrow(() -> DirectoryRefused.notFound("group"));
+        if ("GLOBAL".equals(group.kind())) {
+            if (limitToAgency != null) {
+                throw DirectoryRefused.notYours();
+            }
+        } else {
+            scoped(group.ownerMemberId(), limitToAgency);
+        }
+        return group;
+    }
+
+    private Map<String, String> grantee(String clientId, Long groupId, Long endpointId) {
+        Map<String, String> details = new LinkedHashMap<>();
+        if (clientId != null) {
+            details.put("client", clientId);
+        } else {
+            details.put("group", group(groupId).map(Group::name).orElse(Long.toString(groupId)));
+        }
+        details.put("endpoint", endpointId == null ? "*" : endpointId.toString());
+        return details;
     }
 
     /** Binds a TLS client certificate from our PKI (by serial) to the subsystem it authenticates. */

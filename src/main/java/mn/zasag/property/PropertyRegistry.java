@@ -331,6 +331,25 @@ public class PropertyRegistry {
         });
     }
 
+    /**
+     * An officer's or a system's read of the properties a person owns (a share of), stating why: audited as a search
+     * by that owner (a {@code property_search} entry and a {@code person} entry the owner sees), as the search page
+     * does. This is what the data exchange's {@code property-by-owner} service answers with.
+     */
+    public List<Property> ownedBy(String registerNumber, String legalBasis) {
+        String basis = legalBasis(legalBasis);
+        String person = RegisterNumber.parse(registerNumber, clock).value();
+        return transaction.execute(status -> {
+            List<Property> found = jdbc.sql(COLUMNS + "where certificate_number in (select certificate_number from property.owner where person = :p) order by registered_on, certificate_number")
+                    .param("p", person).query(this::property).list();
+            audit.record(AuditEvent.success("property.property.searched", "property_search", null)
+                    .withDetails(Map.of("query", person, "legal_basis", basis, "results", Integer.toString(found.size()))));
+            audit.record(AuditEvent.success("property.property.searched", "person", person)
+                    .withDetails(Map.of("legal_basis", basis, "results", Integer.toString(found.size()))));
+            return found;
+        });
+    }
+
     /** The properties a person owns (a share of), for the person themselves ("My data"); not audited. */
     public List<Property> ofPerson(String registerNumber) {
         if (!RegisterNumber.isValid(registerNumber, clock)) {

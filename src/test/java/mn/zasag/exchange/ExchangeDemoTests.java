@@ -5,10 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.net.URI;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -23,6 +25,8 @@ class ExchangeDemoTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theDemoClientReadsTheDemoCitizenAndTheCitizenSeesIt() throws Exception {
@@ -68,6 +72,19 @@ class ExchangeDemoTests {
                         .header("Authorization", "Bearer zsg_demo_gasi").header("X-Road-Client", "MN/GOV/9011003/no-such-subsystem")
                         .header("X-Road-Issue", "Демо"))
                 .andExpect(status().is4xxClientError()).andExpect(header().exists("X-Road-Error"));
+    }
+
+    @Test
+    void aPropertyByOwnerReadThroughTheExchangeIsAuditedByThePropertyRegistryWithThePurpose() throws Exception {
+        String count = """
+                select count(*) from audit.entry where action = 'property.property.searched' and object_type = 'person'
+                and object_id = 'УБ90052114' and details ->> 'legal_basis' = 'Тэтгэврийн өргөдөл №15'""";
+        long before = jdbc.sql(count).query(Long.class).single();
+        ask("/r1/MN/GOV/9011002/property-registry/property-by-owner/{id}", "УБ90052114").andExpect(status().isOk());
+        assertThat(jdbc.sql(count).query(Long.class).single()).isEqualTo(before + 1);
+        // a malformed register number is the registry's own refusal, not an empty list
+        ask("/r1/MN/GOV/9011002/property-registry/property-by-owner/{id}", "УБ9005211")
+                .andExpect(status().isBadRequest()).andExpect(header().doesNotExist("X-Road-Error"));
     }
 
     private org.springframework.test.web.servlet.ResultActions ask(String path, String id) throws Exception {

@@ -3,9 +3,6 @@ package mn.zasag.exchange.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import mn.zasag.exchange.Directory;
 import mn.zasag.exchange.ExchangeError;
-import mn.zasag.pki.CertificateStatus;
-import mn.zasag.pki.Certificates;
-import mn.zasag.pki.IssuedCertificate;
 import mn.zasag.shared.Actor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,8 +13,8 @@ import java.time.Clock;
 
 /**
  * Who is calling, proven one of two ways: a TLS client certificate from our PKI bound to the client subsystem
- * (on the mutual-TLS connector; its status is read from the same registry our OCSP responder and CRLs answer
- * from, so a revocation counts at once), or a personal access token of an official of the member's agency with
+ * (on the mutual-TLS connector; its status asked by OCSP from the responder the certificate names, the CRL as
+ * fallback — see {@link RevocationChecker}), or a personal access token of an official of the member's agency with
  * {@code EXCHANGE_CALL}. Anything else is {@code Server.ClientProxy.SslAuthenticationFailed}.
  */
 @Component
@@ -26,31 +23,33 @@ public class ClientAuthentication {
     static final String CERTIFICATE_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
 
     private final Directory directory;
-    private final Certificates certificates;
+    private final RevocationChecker revocation;
     private final Clock clock;
 
-    ClientAuthentication(Directory directory, Certificates certificates, Clock clock) {
+    ClientAuthentication(Directory directory, RevocationChecker revocation, Clock clock) {
         this.directory = directory;
-        this.certificates = certificates;
+        this.revocation = revocation;
         this.clock = clock;
     }
 
     /** @return how the client was authenticated, for the message log */
     public String authenticate(HttpServletRequest request, String clientId) {
         if (request.getAttribute(CERTIFICATE_ATTRIBUTE) instanceof X509Certificate[] chain && chain.length > 0) {
-            String serial = chain[0].getSerialNumber().toString(16).toUpperCase();
-            IssuedCertificate issued = certificates.find(serial, null)
-                    .orElseThrow(() -> failed("The client certificate was not issued by this platform's PKI"));
-            if (issued.status() != CertificateStatus.GOOD) {
-                throw failed("The client certificate is " + issued.status().name().toLowerCase().replace('_', ' '));
-            }
-            if (clock.instant().isAfter(issued.notAfter()) || clock.instant().isBefore(issued.notBefore())) {
+            X509Certificate certificate = chain[0];
+            String serial = certificate.getSerialNumber().toString(16).toUpperCase();
+            if (clock.instant().isAfter(certificate.getNotAfter().toInstant()) || clock.instant().isBefore(certificate.getNotBefore().toInstant())) {
                 throw failed("The client certificate is not valid now");
             }
             String bound = directory.subsystemOfCertificate(serial)
                     .orElseThrow(() -> failed("The client certificate is not bound to any subsystem"));
             if (!bound.equals(clientId)) {
                 throw failed("The client certificate is bound to " + bound + ", not to " + clientId);
+            }
+            RevocationChecker.Checked status = revocation.check(certificate)
+                    .orElseThrow(() -> failed("The client certificate's status could not be checked (neither OCSP nor the CRL answered)"));
+            if (status.status() != RevocationChecker.Status.GOOD) {
+                throw failed("The client certificate is " + (status.status() == RevocationChecker.Status.REVOKED ? "revoked" : "unknown to its CA")
+                        + " (" + status.source().toUpperCase() + ")");
             }
             return "tls:" + serial;
         }

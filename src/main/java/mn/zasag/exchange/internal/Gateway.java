@@ -226,7 +226,8 @@ public class Gateway {
 
     /**
      * The client's member agency ("" for a member that is not an agency, null for an unknown client), the service
-     * and the client's rights on it, in one round trip: this runs on every call.
+     * and the client's rights on it (its own and those of every group it is a member of now), in one round trip: this
+     * runs on every call, so a change of rights or of group membership counts from the next call.
      */
     private Lookup lookup(String client, String service) {
         return jdbc.sql("""
@@ -241,7 +242,9 @@ public class Gateway {
                                            join exchange.member m on m.id = ss.member_id where s.id = :service) t on true
                         left join lateral (select array_agg(coalesce(e.method, '') || ' ' || coalesce(e.path, '')) rights
                                            from exchange.access_right ar left join exchange.endpoint e on e.id = ar.endpoint_id
-                                           where ar.service_id = :service and ar.client_id = :client) r on true""")
+                                           where ar.service_id = :service
+                                             and (ar.client_id = :client or ar.group_id in (select gm.group_id from exchange.group_member gm
+                                                                                           where gm.subsystem_id = :client))) r on true""")
                 .param("client", client).param("service", service)
                 .query((rs, n) -> {
                     Target target = rs.getString(2) == null ? null : new Target(rs.getString(2), rs.getString(3), rs.getString(4),
@@ -259,7 +262,7 @@ public class Gateway {
                 }).single();
     }
 
-    /** Default deny: a right on the whole service (no endpoint), or on an endpoint whose method and path match. */
+    /** Default deny: a right of the client or of one of its groups on the whole service (no endpoint), or on an endpoint whose method and path match. */
     private static void authorize(List<String[]> rights, String serviceId, String client, String method, String path) {
         boolean allowed = rights.stream().anyMatch(r -> r[0].isEmpty() || Endpoints.matches(r[0], r[1], method, path));
         if (!allowed) {

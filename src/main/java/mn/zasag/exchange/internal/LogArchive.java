@@ -48,11 +48,19 @@ public class LogArchive {
         return jdbc.sql("select seq from exchange.chain_head where id = 1").query(Long.class).single();
     }
 
+    /** The last chain sequence number whose record was archived to a file and may be gone from the database (0 if none). */
+    public long archivedUpTo() {
+        return jdbc.sql("select coalesce(max(last_seq), 0) from exchange.log_archive").query(Long.class).single();
+    }
+
+    /**
+     * Writes records {@code fromSeq..toSeq} of the chain; a range that starts in archived (dropped) records starts
+     * after them, as those are in their archive files.
+     */
     public void export(long fromSeq, long toSeq, OutputStream out) {
-        long from = Math.max(1, fromSeq);
+        long from = Math.max(Math.max(1, fromSeq), archivedUpTo() + 1);
         long to = Math.min(toSeq, head());
-        byte[] previous = from == 1 ? new byte[32] : jdbc.sql("select chain_hash from exchange.message_log where chain_seq = :s")
-                .param("s", from - 1).query(byte[].class).single();
+        byte[] previous = from == 1 ? new byte[32] : previousChainHash(from);
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("format", FORMAT);
         header.put("exportedAt", Instant.now(clock).toString());
@@ -90,6 +98,14 @@ public class LogArchive {
                     b.put("token", b64(rs.getBytes(4)));
                     line(out, b);
                 });
+    }
+
+    /** The chain hash before record {@code seq}: from the record before it, or from the archive that ended there. */
+    byte[] previousChainHash(long seq) {
+        return jdbc.sql("select chain_hash from exchange.message_log where chain_seq = :s").param("s", seq - 1).query(byte[].class).optional()
+                .or(() -> jdbc.sql("select last_chain_hash from exchange.log_archive where last_seq = :s").param("s", seq - 1)
+                        .query(byte[].class).optional())
+                .orElseThrow(() -> new IllegalStateException("the chain hash before record " + seq + " is neither in the log nor in an archive"));
     }
 
     private void line(OutputStream out, Object value) {

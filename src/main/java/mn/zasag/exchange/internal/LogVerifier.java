@@ -26,7 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The offline verifier of an exported message log ({@link LogArchive}): given the archive and the root
+ * The offline verifier of an exported message log ({@link LogArchive}) or of an archive file ({@link LogArchiver}: the
+ * same log in a zip with a sealed and time-stamped manifest, also checked): given the archive and the root
  * certificate, it checks that every certificate chains to the root, every record's hash and seals, the hash chain
  * from the first record to the last, and every batch's RFC 3161 time-stamp (its imprint is the chain hash it
  * covers, its signer chains to the root). It reports {@code INTACT} or the first bad record. Needs no database and
@@ -68,7 +69,7 @@ public final class LogVerifier {
 
     public static int run(String[] args, PrintStream out) throws IOException {
         if (args.length != 2) {
-            out.println("usage: LogVerifier <archive.jsonl> <root.pem>");
+            out.println("usage: LogVerifier <archive.jsonl|archive.zip> <root.pem>");
             return 2;
         }
         Result result = verify(Files.readAllBytes(Path.of(args[0])), Files.readAllBytes(Path.of(args[1])));
@@ -76,6 +77,7 @@ public final class LogVerifier {
         return result.intact() ? 0 : 1;
     }
 
+    /** Verifies an exported log ({@code .jsonl}) or an archive file ({@code .zip} from {@link LogArchiver}). */
     public static Result verify(byte[] archive, byte[] rootPem) {
         X509Certificate root;
         try {
@@ -84,10 +86,76 @@ public final class LogVerifier {
         } catch (Exception e) {
             return new Result(false, 0, 0, 0, null, 0, "the root certificate is not a readable self-signed certificate");
         }
+        if (archive.length > 4 && archive[0] == 'P' && archive[1] == 'K' && archive[2] == 3 && archive[3] == 4) {
+            return verifyZip(archive, root);
+        }
+        return verifyLog(archive, root, new HashMap<>());
+    }
+
+    /**
+     * An archive file: its {@code log.jsonl} as an export, then its manifest — the log's SHA-256 and record count, the
+     * platform seal over the manifest (its certificate chaining to the root) and the manifest's RFC 3161 time-stamp.
+     */
+    private static Result verifyZip(byte[] zipBytes, X509Certificate root) {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zipBytes))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        } catch (IOException | RuntimeException e) {
+            return manifestBroken("the archive is not a readable zip file");
+        }
+        byte[] logBytes = entries.get("log.jsonl");
+        byte[] manifestBytes = entries.get("manifest.json");
+        if (logBytes == null || manifestBytes == null || !entries.containsKey("manifest.sig") || !entries.containsKey("manifest-seal.pem")
+                || !entries.containsKey("manifest.tst")) {
+            return manifestBroken("the archive lacks log.jsonl, manifest.json, manifest.sig, manifest-seal.pem or manifest.tst");
+        }
+        Map<String, X509Certificate> cas = new HashMap<>();
+        Result log = verifyLog(logBytes, root, cas);
+        if (!log.intact()) {
+            return log;
+        }
+        try {
+            JsonNode manifest = JsonMapper.builder().build().readTree(manifestBytes);
+            if (!LogArchiver.FORMAT.equals(text(manifest, "format", 0, null))) {
+                throw new Broken(null, 0, "manifest: not a " + LogArchiver.FORMAT + " archive");
+            }
+            if (!Arrays.equals(sha256(logBytes), b64(text(manifest, "logSha256", 0, null), 0, null))) {
+                throw new Broken(null, 0, "manifest: log.jsonl is not the log the manifest names (its SHA-256 differs)");
+            }
+            if (manifest.get("records") == null || manifest.get("records").asLong() != log.records()) {
+                throw new Broken(null, 0, "manifest: the record count differs from the log's");
+            }
+            X509Certificate seal = certificate(new String(entries.get("manifest-seal.pem"), StandardCharsets.US_ASCII), 0, null);
+            chainsToRoot(seal, cas, root, 0, null);
+            byte[] signature;
+            try {
+                signature = Base64.getDecoder().decode(new String(entries.get("manifest.sig"), StandardCharsets.US_ASCII).strip());
+            } catch (IllegalArgumentException e) {
+                throw new Broken(null, 0, "manifest: the seal is not base64");
+            }
+            if (!verifies(seal, manifestBytes, signature)) {
+                throw new Broken(null, 0, "manifest: the platform seal does not verify");
+            }
+            timeStamp(entries.get("manifest.tst"), sha256(manifestBytes), cas, root, 0, 0);
+        } catch (Broken b) {
+            return new Result(false, log.records(), log.batches(), 0, null, b.line,
+                    b.getMessage().startsWith("manifest") ? b.getMessage() : "manifest: " + b.getMessage());
+        } catch (RuntimeException e) {
+            return manifestBroken("manifest.json is not valid JSON");
+        }
+        return log;
+    }
+
+    private static Result manifestBroken(String reason) {
+        return new Result(false, 0, 0, 0, null, 0, reason);
+    }
+
+    private static Result verifyLog(byte[] archive, X509Certificate root, Map<String, X509Certificate> cas) {
         JsonMapper json = JsonMapper.builder().build();
         List<String> lines = Arrays.asList(new String(archive, StandardCharsets.UTF_8).split("\n"));
         Map<String, X509Certificate> certificates = new HashMap<>();
-        Map<String, X509Certificate> cas = new HashMap<>();
         Map<Long, byte[]> chainHashes = new HashMap<>();
         long records = 0;
         long batches = 0;

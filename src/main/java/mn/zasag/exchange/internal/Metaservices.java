@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * The REST metaservices of X-Road's Service Metadata Protocol for REST (PR-MREST), answered from the directory:
  * {@code listClients} (members and subsystems), {@code listMethods} (a provider subsystem's REST services),
- * {@code allowedMethods} (those the calling client may use, with their endpoints) and {@code getOpenAPI?serviceCode=}
+ * {@code allowedMethods} (those the calling client may use, with their endpoints, granted to it or to a group it is in) and {@code getOpenAPI?serviceCode=}
  * (a service's OpenAPI description). JSON field names are PR-MREST's ({@code member_class}, {@code endpoint_list} …).
  */
 @Component
@@ -91,7 +91,9 @@ public class Metaservices {
     }
 
     private List<Map<String, String>> allowed(Directory.ServiceEntry s, String client) {
-        List<Long> rights = jdbc.sql("select coalesce(endpoint_id, -1) from exchange.access_right where service_id = :s and client_id = :c")
+        List<Long> rights = jdbc.sql("""
+                        select coalesce(endpoint_id, -1) from exchange.access_right where service_id = :s
+                        and (client_id = :c or group_id in (select group_id from exchange.group_member where subsystem_id = :c))""")
                 .param("s", s.id()).param("c", client).query(Long.class).list();
         List<Map<String, String>> endpoints = new ArrayList<>();
         for (Directory.EndpointEntry e : s.endpoints()) {

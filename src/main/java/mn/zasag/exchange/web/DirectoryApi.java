@@ -2,7 +2,9 @@ package mn.zasag.exchange.web;
 
 import jakarta.validation.constraints.NotBlank;
 import mn.zasag.exchange.Directory;
+import mn.zasag.exchange.DirectoryRefused;
 import mn.zasag.exchange.internal.LogArchive;
+import mn.zasag.exchange.internal.LogArchiver;
 import mn.zasag.exchange.internal.LogChainer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,11 +36,13 @@ class DirectoryApi {
     private final Directory directory;
     private final LogArchive archive;
     private final LogChainer chainer;
+    private final LogArchiver archiver;
 
-    DirectoryApi(Directory directory, LogArchive archive, LogChainer chainer) {
+    DirectoryApi(Directory directory, LogArchive archive, LogChainer chainer, LogArchiver archiver) {
         this.directory = directory;
         this.archive = archive;
         this.chainer = chainer;
+        this.archiver = archiver;
     }
 
     record MemberBody(@NotBlank String memberClass, @NotBlank String memberCode, @NotBlank String name, String agencyCode) {
@@ -53,7 +57,14 @@ class DirectoryApi {
     record ConfigureBody(@NotBlank String logMode, boolean consentRequired, int timeoutMs, boolean enabled) {
     }
 
-    record GrantBody(@NotBlank String serviceId, Long endpointId, @NotBlank String clientId) {
+    /** A right for one client subsystem ({@code clientId}) or for a group ({@code groupId}), not both. */
+    record GrantBody(@NotBlank String serviceId, Long endpointId, String clientId, Long groupId) {
+    }
+
+    record GroupBody(@NotBlank String kind, String ownerMemberId, @NotBlank String code, String description) {
+    }
+
+    record GroupMemberBody(@NotBlank String subsystemId) {
     }
 
     record CertificateBody(@NotBlank String serial, @NotBlank String subsystemId) {
@@ -111,7 +122,14 @@ class DirectoryApi {
     @PostMapping("/rights")
     @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
     ResponseEntity<Directory.AccessRight> grant(Authentication auth, @RequestBody GrantBody body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(directory.grant(body.serviceId(), body.endpointId(), body.clientId(), scope(auth)));
+        boolean toClient = body.clientId() != null && !body.clientId().isBlank();
+        if (toClient == (body.groupId() != null)) {
+            throw new DirectoryRefused(HttpStatus.UNPROCESSABLE_CONTENT, "exchange_right_invalid",
+                    "Grant the right to one client subsystem (clientId) or to one group (groupId)");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(toClient
+                ? directory.grant(body.serviceId(), body.endpointId(), body.clientId(), scope(auth))
+                : directory.grantToGroup(body.serviceId(), body.endpointId(), body.groupId(), scope(auth)));
     }
 
     @DeleteMapping("/rights/{id}")
@@ -119,6 +137,40 @@ class DirectoryApi {
     ResponseEntity<Void> revoke(Authentication auth, @PathVariable long id) {
         directory.revoke(id, scope(auth));
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/groups")
+    @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
+    List<Directory.Group> groups() {
+        return directory.groups();
+    }
+
+    @GetMapping("/groups/{id}")
+    @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
+    Directory.Group group(@PathVariable long id) {
+        return directory.group(id).orElseThrow(() -> new DirectoryRefused(HttpStatus.NOT_FOUND, "exchange_group_not_found",
+                "No such group in the directory"));
+    }
+
+    /** A global group (platform admins) or a local group of a member (its agency admin). */
+    @PostMapping("/groups")
+    @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
+    ResponseEntity<Directory.Group> createGroup(Authentication auth, @RequestBody GroupBody body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(directory.createGroup(body.kind(), blank(body.ownerMemberId()), body.code(),
+                body.description(), scope(auth)));
+    }
+
+    @PostMapping("/groups/{id}/members")
+    @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
+    ResponseEntity<Directory.Group> addGroupMember(Authentication auth, @PathVariable long id, @RequestBody GroupMemberBody body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(directory.addGroupMember(id, body.subsystemId(), scope(auth)));
+    }
+
+    /** Removes a member subsystem ({@code ?subsystemId=}); what it could call through the group it cannot from the next call. */
+    @DeleteMapping("/groups/{id}/members")
+    @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
+    Directory.Group removeGroupMember(Authentication auth, @PathVariable long id, @RequestParam String subsystemId) {
+        return directory.removeGroupMember(id, subsystemId, scope(auth));
     }
 
     @PostMapping("/certificates")
@@ -137,6 +189,20 @@ class DirectoryApi {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .header("Content-Disposition", "attachment; filename=\"exchange-log-" + from + "-" + last + ".jsonl\"")
                 .body(out -> archive.export(from, last, out));
+    }
+
+    /** The archived months of the message log (files in {@code ${ZASAG_DATA_DIR}/archive/}). */
+    @GetMapping("/log/archives")
+    @PreAuthorize("hasAuthority('EXCHANGE_ADMIN')")
+    List<LogArchiver.Archived> archives() {
+        return archiver.archives();
+    }
+
+    /** Archives a closed month ({@code ?period=YYYY-MM}, oldest first) and removes its records once the archive verified. */
+    @PostMapping("/log/archives")
+    @PreAuthorize("hasAuthority('EXCHANGE_ADMIN')")
+    ResponseEntity<LogArchiver.Archived> archive(@RequestParam String period) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(archiver.archive(period));
     }
 
     private static String scope(Authentication auth) {

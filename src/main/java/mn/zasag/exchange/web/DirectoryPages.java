@@ -2,6 +2,7 @@ package mn.zasag.exchange.web;
 
 import mn.zasag.exchange.Directory;
 import mn.zasag.exchange.internal.ExchangeMetrics;
+import mn.zasag.exchange.internal.LogArchiver;
 import mn.zasag.shared.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -24,10 +25,12 @@ class DirectoryPages {
 
     private final Directory directory;
     private final ExchangeMetrics metrics;
+    private final LogArchiver archiver;
 
-    DirectoryPages(Directory directory, ExchangeMetrics metrics) {
+    DirectoryPages(Directory directory, ExchangeMetrics metrics, LogArchiver archiver) {
         this.directory = directory;
         this.metrics = metrics;
+        this.archiver = archiver;
     }
 
     record ServiceRow(Directory.ServiceEntry service, List<Directory.AccessRight> rights) {
@@ -46,6 +49,13 @@ class DirectoryPages {
         model.addAttribute("subsystems", subsystems);
         model.addAttribute("services", services);
         model.addAttribute("clients", directory.subsystems(null));
+        model.addAttribute("groups", directory.groups().stream()
+                .filter(g -> "GLOBAL".equals(g.kind()) || members.stream().anyMatch(m -> m.id().equals(g.ownerMemberId()))).toList());
+        model.addAttribute("platformAdmin", scope == null);
+        if (scope == null) {
+            model.addAttribute("archives", archiver.archives());
+            model.addAttribute("retentionDays", archiver.retentionDays());
+        }
         model.addAttribute("providers", directory.providerKeys().stream().sorted().toList());
         model.addAttribute("logModes", List.of("FULL", "METADATA", "OFF"));
         model.addAttribute("figures", metrics.perService());
@@ -78,6 +88,38 @@ class DirectoryPages {
     @PostMapping("/admin/exchange/rights")
     String grant(Authentication auth, @RequestParam String serviceId, @RequestParam String clientId, RedirectAttributes redirect) {
         return act(redirect, () -> directory.grant(serviceId, null, clientId, DirectoryApiScope.of(auth)));
+    }
+
+    @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
+    @PostMapping("/admin/exchange/rights/group")
+    String grantToGroup(Authentication auth, @RequestParam String serviceId, @RequestParam long groupId, RedirectAttributes redirect) {
+        return act(redirect, () -> directory.grantToGroup(serviceId, null, groupId, DirectoryApiScope.of(auth)));
+    }
+
+    @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
+    @PostMapping("/admin/exchange/groups")
+    String createGroup(Authentication auth, @RequestParam String kind, @RequestParam(required = false) String ownerMemberId,
+                       @RequestParam String code, @RequestParam(required = false) String description, RedirectAttributes redirect) {
+        return act(redirect, () -> directory.createGroup(kind, "GLOBAL".equals(kind) ? null : ownerMemberId, code, description,
+                DirectoryApiScope.of(auth)));
+    }
+
+    @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
+    @PostMapping("/admin/exchange/groups/members")
+    String addGroupMember(Authentication auth, @RequestParam long groupId, @RequestParam String subsystemId, RedirectAttributes redirect) {
+        return act(redirect, () -> directory.addGroupMember(groupId, subsystemId, DirectoryApiScope.of(auth)));
+    }
+
+    @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")
+    @PostMapping("/admin/exchange/groups/members/remove")
+    String removeGroupMember(Authentication auth, @RequestParam long groupId, @RequestParam String subsystemId, RedirectAttributes redirect) {
+        return act(redirect, () -> directory.removeGroupMember(groupId, subsystemId, DirectoryApiScope.of(auth)));
+    }
+
+    @PreAuthorize("hasAuthority('EXCHANGE_ADMIN')")
+    @PostMapping("/admin/exchange/log/archive")
+    String archive(@RequestParam String period, RedirectAttributes redirect) {
+        return act(redirect, () -> archiver.archive(period));
     }
 
     @PreAuthorize("hasAnyAuthority('EXCHANGE_MANAGE', 'EXCHANGE_ADMIN')")

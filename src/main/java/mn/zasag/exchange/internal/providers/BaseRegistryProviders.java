@@ -33,7 +33,7 @@ class BaseRegistryProviders {
     ServiceProvider propertyByOwnerService(PropertyRegistry property, JsonMapper json) {
         return new RecordProvider("property.by-owner", "property-by-owner", "Property rights of a person", "registerNumber",
                 "Property registry of Mongolia (GASR): the rights a person holds now, with shares and encumbrances.",
-                (owner, purpose) -> Map.of("owner", owner, "properties", property.ofPerson(owner)), json);
+                (owner, purpose) -> Map.of("owner", owner, "properties", property.ownedBy(owner, purpose)), json);
     }
 
     @Bean

@@ -37,7 +37,14 @@ record RecordProvider(String key, String code, String title, String idName, Stri
 
     @Override
     public Response handle(Request request) {
-        Object answer = reader.apply(request.lastSegment().strip(), request.issue());
+        Object answer;
+        try {
+            answer = reader.apply(request.lastSegment().strip(), request.issue());
+        } catch (InvalidRegisterNumber e) {
+            // the registries parse register numbers with the shared rule, which is not a problem answer by itself
+            return new Response(400, "application/problem+json", json.writeValueAsBytes(java.util.Map.of("type", "about:blank",
+                    "title", "Bad Request", "status", 400, "code", "register_number_invalid")));
+        }
         return new Response(200, "application/json;charset=utf-8",
                 json.writeValueAsString(answer).getBytes(StandardCharsets.UTF_8));
     }
