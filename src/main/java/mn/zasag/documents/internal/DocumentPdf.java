@@ -42,9 +42,10 @@ public final class DocumentPdf {
 
     private static final float MARGIN = 56;
     private static final float LABEL_WIDTH = 170;
-    private static final float QR_SIZE = 112;
+    /** 29 modules (version 3) of about 4.4 pt (1.5 mm): far larger than any stroke of the text beside it. */
+    private static final float QR_SIZE = 128;
     /** Room kept at the foot of every page: the QR code and short code on page 1, the seal's block under them. */
-    private static final float FOOT = 244;
+    private static final float FOOT = 262;
     private static final float[] INK = {0.1f, 0.1f, 0.1f};
     private static final float[] MUTED = {0.33f, 0.33f, 0.33f};
 
@@ -103,10 +104,10 @@ public final class DocumentPdf {
         try (PDPageContentStream stream = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true)) {
             qr(stream, content.verifyUrl(), qrX, qrY, QR_SIZE);
             float x = MARGIN;
-            float width = qrX - MARGIN - 16;
+            float width = qrX - MARGIN - 28;
             float y = qrY + QR_SIZE;
             y = text(stream, font, content.codeLabel(), 9, MUTED, x, y, width);
-            y = text(stream, font, content.code(), 20, INK, x, y - 8, width);
+            y = text(stream, font, content.code(), 18, INK, x, y - 8, width);
             y = text(stream, font, content.verifyLabel(), 9, MUTED, x, y - 6, width);
             y = text(stream, font, content.verifyUrl(), 9, INK, x, y, width);
             text(stream, font, content.footer(), 8, MUTED, x, y - 6, width);

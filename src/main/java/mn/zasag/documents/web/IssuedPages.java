@@ -63,7 +63,8 @@ class IssuedPages {
             redirect.addFlashAttribute("done", revoked.document().shortCode());
             return "redirect:/documents/issued";
         } catch (DocumentRefused e) {
-            if (e.status().is4xxClientError() && e.status().value() == 422) {
+            // a missing or over-long reason, or a colleague revoked it meanwhile: say so on the same page
+            if (e.status().value() == 422 || e.status().value() == 409) {
                 model.addAttribute("d", documents.issued(id, me));
                 model.addAttribute("reason", reason);
                 model.addAttribute("reasonError", e.messageKey());
