@@ -56,11 +56,13 @@ class DemoData implements ApplicationRunner {
     private final DemoEntities entities;
     private final DemoHoldings holdings;
     private final DemoDirectory directory;
+    private final DemoDocuments documents;
     private final boolean enabled;
 
     DemoData(JdbcClient jdbc, Agencies agencies, Accounts accounts, DemoTokens tokens, Clock clock,
              TransactionTemplate transaction, DemoPopulation population, DemoEntities entities, DemoHoldings holdings,
-             DemoDirectory directory, @Value("${zasag.demo:true}") boolean enabled) {
+             DemoDirectory directory, DemoDocuments documents, @Value("${zasag.demo:true}") boolean enabled) {
+        this.documents = documents;
         this.transaction = transaction;
         this.population = population;
         this.entities = entities;
@@ -129,6 +131,7 @@ class DemoData implements ApplicationRunner {
         entities.seed(people);
         holdings.seed(people);
         directory.seed();
+        documents.seed();
         return true;
     }
 }

@@ -67,6 +67,12 @@ public enum Permission {
     NOTIFICATIONS_ADMIN,
     /** Seal documents (PDF) with the agency's seal. */
     DOCUMENTS_SEAL,
+    /** See and download one's own issued documents ("My documents"). */
+    DOCUMENTS_OWN,
+    /** List and search the documents one's own agency issued. */
+    DOCUMENTS_ISSUED_READ,
+    /** Revoke a document one's own agency issued, with a reason. */
+    DOCUMENTS_REVOKE,
     /** See one's own 11-11 cases and act on them (give information, rate the answer). */
     FEEDBACK_OWN,
     /** Work the agency's 11-11 queue: assign, ask for information, extend, answer, close, reject. */

@@ -35,6 +35,10 @@ class EmbeddedDatabaseRestartTests {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from catalog.agency").query(Long.class).single()).isEqualTo(9);
             assertThat(jdbc.sql("select count(*) from identity.account").query(Long.class).single()).isEqualTo(9); // one per role, four registry officers, the 11-11 operator
+            // the demo citizen's wallet holds a sealed marital status reference in both languages
+            assertThat(jdbc.sql("select count(*) from documents.document where holder_register_number = 'УБ90052114' and agency_code = 'GASR'")
+                    .query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from documents.rendition").query(Long.class).single()).isEqualTo(2);
             // an admin removes a demo token; a restart must not bring demo data back
             jdbc.sql("update identity.access_token set revoked_at = now() where name = 'demo'").update();
             jdbc.sql("insert into catalog.agency (code, name_mn, name_en) values ('KEPT', 'Хадгалагдсан', 'Kept')").update();
@@ -46,6 +50,7 @@ class EmbeddedDatabaseRestartTests {
             assertThat(jdbc.sql("select count(*) from catalog.agency").query(Long.class).single()).isEqualTo(10);
             assertThat(jdbc.sql("select count(*) from identity.account").query(Long.class).single()).isEqualTo(9); // one per role, four registry officers, the 11-11 operator
             assertThat(jdbc.sql("select count(*) from identity.access_token where revoked_at is null").query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select count(*) from documents.document").query(Long.class).single()).isEqualTo(1);
             assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL 17");
         }
     }
