@@ -222,12 +222,13 @@ class NotificationsTests {
         NotificationId email = limited.send(new Recipient("limit-" + UUID.randomUUID() + "@example.mn", null), "account_registered",
                 name("E"), Language.EN, fresh()).get(0);
 
-        assertThat(ids).extracting(limited::status).containsExactly(NotificationStatus.CREATED, NotificationStatus.CREATED,
-                NotificationStatus.CREATED, NotificationStatus.THROTTLED, NotificationStatus.THROTTLED);
+        // the scheduled deliverer may already have taken the first three (KEPT, SENT): what matters is they were not throttled
+        assertThat(ids.subList(0, 3)).extracting(limited::status).doesNotContain(NotificationStatus.THROTTLED, NotificationStatus.FAILED);
+        assertThat(ids.subList(3, 5)).extracting(limited::status).containsOnly(NotificationStatus.THROTTLED);
         assertThat(jdbc.sql("select failure_reason from notifications.notification where id = :id").param("id", ids.get(4).value())
                 .query(String.class).single()).isEqualTo("recipient_limit_exceeded");
-        assertThat(limited.status(elsewhere)).as("another address has its own count").isEqualTo(NotificationStatus.CREATED);
-        assertThat(limited.status(email)).isEqualTo(NotificationStatus.CREATED);
+        assertThat(limited.status(elsewhere)).as("another address has its own count").isNotIn(NotificationStatus.THROTTLED, NotificationStatus.FAILED);
+        assertThat(limited.status(email)).isNotIn(NotificationStatus.THROTTLED, NotificationStatus.FAILED);
 
         drain();
         assertThat(limited.status(ids.get(4))).as("a throttled message is never delivered").isEqualTo(NotificationStatus.THROTTLED);
@@ -244,7 +245,7 @@ class NotificationsTests {
 
         NotificationId second = limited.send(Recipient.mobile(mobile), "account_registered", name("B"), Language.EN, fresh()).get(0);
 
-        assertThat(limited.status(second)).isEqualTo(NotificationStatus.CREATED);
+        assertThat(limited.status(second)).as("not throttled: the old message no longer counts").isNotIn(NotificationStatus.THROTTLED, NotificationStatus.FAILED);
     }
 
     @Test
