@@ -12,6 +12,7 @@ import mn.zasag.feedback.TooManyCases;
 import mn.zasag.feedback.internal.CaseStore;
 import mn.zasag.feedback.internal.Categories;
 import mn.zasag.feedback.internal.FeedbackCases;
+import mn.zasag.feedback.internal.Open311Keys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,20 +51,19 @@ class Open311Api {
     private final FeedbackCases cases;
     private final CaseStore store;
     private final JsonMapper json;
-    private final Set<String> apiKeyHashes;
+    private final Open311Keys keys;
     private final String publicUrl;
     private final java.time.Clock clock;
 
     Open311Api(Categories categories, FeedbackCases cases, CaseStore store, JsonMapper json,
-               @Value("${zasag.feedback.open311-api-keys:}") String apiKeys,
+               Open311Keys keys,
                @Value("${zasag.public-url:http://localhost:8080}") String publicUrl, java.time.Clock clock) {
         this.clock = clock;
         this.categories = categories;
         this.cases = cases;
         this.store = store;
         this.json = json;
-        this.apiKeyHashes = Arrays.stream(apiKeys.split(",")).map(String::strip).filter(k -> !k.isEmpty())
-                .map(Open311Api::sha256).collect(Collectors.toUnmodifiableSet());
+        this.keys = keys;
         this.publicUrl = publicUrl;
     }
 
@@ -126,7 +126,7 @@ class Open311Api {
                                   @RequestParam(name = "first_name", required = false) String firstName,
                                   @RequestParam(name = "last_name", required = false) String lastName,
                                   @RequestParam(name = "publish", required = false) Boolean publish) {
-        if (apiKey == null || !apiKeyHashes.contains(sha256(apiKey))) {
+        if (!keys.valid(apiKey)) {
             throw new Open311Error(403, "api_key missing or not valid");
         }
         if (serviceCode == null || serviceCode.isBlank()) {
