@@ -179,4 +179,47 @@ class FeedbackFilesTests {
         mvc.perform(form("mn", "Монгол хэлээр", FeedbackFixtures.freshMobile(), file("photo.jpg", "image/jpeg", EXE)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("файлыг хавсаргах боломжгүй")));
     }
+
+    @Test
+    void aLoggedInCitizenDownloadsTheirOwnFilesAndIsToldThroughTheirAccount() throws Exception {
+        String citizen = Fixtures.citizen(accounts);
+        Cookie session = WebSessions.login(mvc, citizen);
+        MockMultipartHttpServletRequestBuilder request = multipart("/feedback");
+        request.file(file("receipt.pdf", "application/pdf", PDF));
+        request.param("lang", "en").param("kind", "REQUEST").param("category", "taxes").param("text", "Татварын баримт хавсаргав");
+        request.with(csrf()).with(FeedbackFixtures.freshAddress());
+        MvcResult sent = mvc.perform(request.cookie(session)).andExpect(status().is3xxRedirection()).andReturn();
+        FeedbackCase c = cases.get((String) sent.getFlashMap().get("reference"));
+        assertThat(c.citizenLogin()).isEqualTo(citizen);
+        long id = store.attachmentsOf(c.id()).get(0).id();
+
+        mvc.perform(get("/feedback/mine/" + c.reference() + "/files/" + id).cookie(session))
+                .andExpect(status().isOk()).andExpect(result -> assertThat(result.getResponse().getContentAsByteArray()).isEqualTo(PDF));
+        mvc.perform(get("/feedback/mine/" + c.reference() + "/files/" + (id + 100_000)).cookie(session))
+                .andExpect(status().isNotFound());
+        String other = Fixtures.citizen(accounts);
+        mvc.perform(get("/feedback/mine/" + c.reference() + "/files/" + id).cookie(WebSessions.login(mvc, other)))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'feedback.attachment.downloaded' "
+                        + "and outcome = 'DENIED' and object_id = :r").param("r", c.reference()).query(Integer.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from notifications.notification where caller = 'feedback' and kind = 'feedback_received' "
+                        + "and caller_reference = :r and account_id is not null").param("r", c.reference() + "-received")
+                .query(Integer.class).single()).as("the logged-in citizen is told through their account").isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theFormTakesAnOptionalExactSpotAndRefusesAHalfOrMalformedOne() throws Exception {
+        mvc.perform(form("Гэрэлгүй гудамж", FeedbackFixtures.freshMobile()).param("latitude", "47.9185").param("longitude", "x"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Give both latitude")))
+                .andExpect(content().string(containsString("47.9185")));
+        mvc.perform(form("Гэрэлгүй гудамж", FeedbackFixtures.freshMobile()).param("latitude", "47.9185"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Give both latitude")));
+        MvcResult sent = mvc.perform(form("Гэрэлгүй гудамж", FeedbackFixtures.freshMobile())
+                        .param("latitude", "47,9185").param("longitude", "106.9176"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        FeedbackCase c = cases.get((String) sent.getFlashMap().get("reference"));
+        assertThat(c.latitude()).isEqualTo(47.9185);
+        assertThat(c.longitude()).isEqualTo(106.9176);
+    }
 }

@@ -59,6 +59,8 @@ class FeedbackRoutingTests {
     MockMvc mvc;
     @Autowired
     Housekeeping housekeeping;
+    @Autowired
+    mn.zasag.identity.DemoTokens tokens;
 
     @BeforeEach
     void agencies() {
@@ -128,6 +130,13 @@ class FeedbackRoutingTests {
                 .isInstanceOf(NotCaseAgency.class);
         assertThat(cases.assign(sukhbaatar.reference(), StaffActor.officer(local, "POLICE")).status())
                 .isEqualTo(CaseStatus.IN_PROGRESS);
+
+        long localId = accounts.findByLogin(local).orElseThrow().id();
+        tokens.grant(localId, "zsg_test_" + local);
+        mvc.perform(get("/api/v1/feedback/cases").header("Authorization", "Bearer zsg_test_" + local)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(sukhbaatar.reference())))
+                .andExpect(content().string(containsString("\"office\":\"POLICE-1119\"")))
+                .andExpect(content().string(not(containsString(bayanzurkh.reference()))));
 
         Cookie nationalSession = WebSessions.login(mvc, national);
         mvc.perform(get("/feedback/queue").cookie(nationalSession)).andExpect(status().isOk())

@@ -32,15 +32,40 @@ final class FeedbackModels {
 
     /** The citizen's form, also the operator's and the kiosk's. */
     record CaseForm(String kind, String category, String place, String text, String contactName, String contactPhone,
-                    String contactEmail, Boolean publish, String channel, String keep, String attachments) {
+                    String contactEmail, Boolean publish, String channel, String keep, String attachments, String latitude,
+                    String longitude) {
         static CaseForm empty() {
-            return new CaseForm("COMPLAINT", "", "", "", "", "", "", false, "PHONE", "", null);
+            return new CaseForm("COMPLAINT", "", "", "", "", "", "", false, "PHONE", "", null, "", "");
+        }
+
+        /** The optional exact spot, in decimal degrees; refused when not numbers or only one of the two. */
+        Double lat() {
+            return degrees(latitude);
+        }
+
+        Double lon() {
+            return degrees(longitude);
+        }
+
+        private static Double degrees(String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                double d = Double.parseDouble(value.strip().replace(',', '.'));
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    throw new NumberFormatException(value);
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                throw new FeedbackRefused("feedback_location_invalid", "latitude");
+            }
         }
 
         /** The same form carrying the token of the files kept for it ({@code attachments} only names the file input's errors). */
         CaseForm keeping(String token) {
             return new CaseForm(kind, category, place, text, contactName, contactPhone, contactEmail, publish, channel, token,
-                    null);
+                    null, latitude, longitude);
         }
 
         boolean published() {
@@ -72,7 +97,7 @@ final class FeedbackModels {
                 : divisions.find(c.divisionCode()).map(d -> d.name(locale)).orElse(c.divisionCode()));
     }
 
-    private static final Map<String, String> FIELDS = Map.of("divisionCode", "place", "latitude", "place",
+    private static final Map<String, String> FIELDS = Map.of("divisionCode", "place", "latitude", "latitude",
             "kind", "kind", "category", "category", "contactName", "contactName", "contactEmail", "contactEmail",
             "contactPhone", "contactPhone", "text", "text", "attachments", "attachments");
 

@@ -137,7 +137,9 @@ class FeedbackPages {
 
     private static NewCase newCase(FeedbackModels.CaseForm form, IntakeChannel channel, String login, Locale locale,
                                    HttpServletRequest request) {
-        return new NewCase(FeedbackModels.kind(form.kind()), form.category(), form.place(), null, null, form.text(),
+        boolean located = channel == IntakeChannel.WEB;
+        return new NewCase(FeedbackModels.kind(form.kind()), form.category(), form.place(), located ? form.lat() : null,
+                located ? form.lon() : null, form.text(),
                 form.contactName(), form.contactPhone(), form.contactEmail(), login, channel, locale.getLanguage(),
                 form.published(), null, "ip:" + request.getRemoteAddr());
     }
