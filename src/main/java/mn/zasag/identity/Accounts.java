@@ -129,6 +129,11 @@ public class Accounts {
         return store.find(id);
     }
 
+    /** The account with this login (a staff user name or a citizen's register number), any case. */
+    public Optional<AccountSummary> findByLogin(String login) {
+        return login == null ? Optional.empty() : store.findByLogin(login);
+    }
+
     /** Staff accounts, of one agency or (null) of all. */
     public List<AccountSummary> staff(String agencyCode) {
         return store.staff(agencyCode);

@@ -79,8 +79,10 @@ public enum Permission {
     FEEDBACK_HANDLE,
     /** The 11-11 operator console: record calls and walk-ins, re-route, redact; effective only for CITA staff. */
     FEEDBACK_OPERATE,
-    /** Decide appeals against poor-rated answers of one's agency (CITA: of every agency). */
+    /** Decide appeals against poor-rated answers of one's agency (CITA: of every agency); place one's officers in local offices. */
     FEEDBACK_SUPERVISE,
+    /** Issue, list and revoke Open311 API keys; effective for platform admins and CITA's agency admins. */
+    FEEDBACK_KEYS,
     /** Call services through the data exchange as a client subsystem of one's own agency's member. */
     EXCHANGE_CALL,
     /** Manage one's own agency's member in the exchange directory: subsystems, services, access rights. */

@@ -17,7 +17,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,6 +111,56 @@ class FeedbackBrowserTests {
         } finally {
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
+    }
+
+    @Test
+    void aProgramDisguisedAsAPhotoIsRefusedAndTheAcceptedFileAndTextAreKept() throws Exception {
+        Path dir = Files.createTempDirectory("feedback-files");
+        Path fake = dir.resolve("photo.jpg");
+        Files.write(fake, new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 0, 0});
+        Path pdf = dir.resolve("statement.pdf");
+        Files.writeString(pdf, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+        visit("/feedback?lang=en");
+        new Select(browser.findElement(By.id("category"))).selectByValue("public_order");
+        type("text", "Someone broke the bus stop glass; photo and statement attached.");
+        type("contactPhone", "95123457");
+        browser.findElement(By.id("files")).sendKeys(fake + "\n" + pdf);
+        follow(By.cssSelector("form.stack button[type=submit]"));
+        assertThat(browser.findElement(By.id("files-error")).getText()).contains("photo.jpg").contains("cannot be attached");
+        assertThat(browser.findElement(By.id("text")).getAttribute("value")).contains("bus stop glass");
+        assertThat(browser.findElement(By.cssSelector(".kept-files")).getText()).contains("statement.pdf");
+        screenshot("feedback-file-refused.png");
+
+        follow(By.cssSelector("form.stack button[type=submit]"));
+        assertThat(browser.findElement(By.id("reference")).getText().strip()).matches("11-\\d{4}-\\d{6}");
+    }
+
+    /** Over real HTTP: a file above the 5 MB limit (but within the request limit) gets the form back with a message, not an error page. */
+    @Test
+    void aTooLargeFileOverRealHttpGetsTheFormBackWithAMessage() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/feedback?lang=en")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = String.join("; ", form.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        String boundary = "zasag" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String[] field : new String[][] {{"_csrf", csrf.group(1)}, {"kind", "COMPLAINT"}, {"category", "other"},
+                {"text", "A very large scan"}, {"contactPhone", "95123458"}}) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+                    + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"scan.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(new byte[12 * 1024 * 1024]);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/feedback?lang=en"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", cookie)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("The file «scan.pdf» is empty or larger than 5 MB").contains("A very large scan");
     }
 
     @Test

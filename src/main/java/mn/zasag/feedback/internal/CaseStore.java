@@ -31,13 +31,14 @@ public class CaseStore {
         return jdbc.sql("select nextval('feedback.reference_number')").query(Long.class).single();
     }
 
-    long insert(String reference, NewCase c, String agency, CaseStatus status, OffsetDateTime at, OffsetDateTime due) {
+    long insert(String reference, NewCase c, String agency, String office, CaseStatus status, OffsetDateTime at,
+                OffsetDateTime due) {
         return jdbc.sql("""
                         insert into feedback.feedback_case (reference, kind, category, agency_code, division_code, latitude,
                             longitude, text, contact_name, contact_phone, contact_email, citizen_login, channel, language,
-                            publish, status, received_at, due_at, source_key, updated_at)
+                            publish, status, received_at, due_at, source_key, updated_at, office_code)
                         values (:reference, :kind, :category, :agency, :division, :lat, :lon, :text, :name, :phone, :email,
-                            :login, :channel, :language, :publish, :status, :at, :due, :source, :at)
+                            :login, :channel, :language, :publish, :status, :at, :due, :source, :at, :office)
                         returning id""")
                 .param("reference", reference).param("kind", c.kind().name()).param("category", c.category())
                 .param("agency", agency).param("division", c.divisionCode()).param("lat", c.latitude())
@@ -45,18 +46,26 @@ public class CaseStore {
                 .param("phone", c.contactPhone()).param("email", c.contactEmail()).param("login", c.citizenLogin())
                 .param("channel", c.channel().name()).param("language", c.language()).param("publish", c.publish())
                 .param("status", status.name()).param("at", at).param("due", due).param("source", c.sourceKey())
-                .query(Long.class).single();
+                .param("office", office).query(Long.class).single();
     }
 
     void attach(long caseId, mn.zasag.feedback.Attachment a) {
         jdbc.sql("""
                         insert into feedback.attachment (case_id, file_name, content_type, size_bytes, content)
                         values (:case, :name, :type, :size, :content)""")
-                .param("case", caseId).param("name", a.fileName().length() > 255 ? a.fileName().substring(0, 255) : a.fileName())
+                .param("case", caseId).param("name", a.storedName())
                 .param("type", a.baseType()).param("size", a.content().length).param("content", a.content()).update();
     }
 
     public record StoredAttachment(long id, String fileName, String contentType, int sizeBytes) {
+    }
+
+    /** One file of a case with its bytes, or empty when the case has no file with this id. */
+    public Optional<mn.zasag.feedback.Attachment> attachment(long caseId, long attachmentId) {
+        return jdbc.sql("select file_name, content_type, content from feedback.attachment where case_id = :case and id = :id")
+                .param("case", caseId).param("id", attachmentId)
+                .query((rs, n) -> new mn.zasag.feedback.Attachment(rs.getString("file_name"), rs.getString("content_type"),
+                        rs.getBytes("content"))).optional();
     }
 
     public List<StoredAttachment> attachmentsOf(long caseId) {
@@ -86,6 +95,15 @@ public class CaseStore {
                         select * from feedback.feedback_case where agency_code = :agency and status in (:statuses)
                         order by due_at, id limit :limit""")
                 .param("agency", agency).param("statuses", statuses).param("limit", limit)
+                .query(CaseStore::row).list();
+    }
+
+    /** The cases of one local office. */
+    public List<FeedbackCase> ofOffice(String office, Collection<String> statuses, int limit) {
+        return jdbc.sql("""
+                        select * from feedback.feedback_case where office_code = :office and status in (:statuses)
+                        order by due_at, id limit :limit""")
+                .param("office", office).param("statuses", statuses).param("limit", limit)
                 .query(CaseStore::row).list();
     }
 
@@ -159,13 +177,14 @@ public class CaseStore {
     }
 
     void history(long caseId, OffsetDateTime at, CaseEvent event, CaseStatus from, CaseStatus to, String actor,
-                 String agency, String note) {
+                 String agency, String office, String note) {
         jdbc.sql("""
-                        insert into feedback.case_history (case_id, at, event, from_status, to_status, actor, agency_code, note)
-                        values (:case, :at, :event, :from, :to, :actor, :agency, :note)""")
+                        insert into feedback.case_history (case_id, at, event, from_status, to_status, actor, agency_code,
+                            office_code, note)
+                        values (:case, :at, :event, :from, :to, :actor, :agency, :office, :note)""")
                 .param("case", caseId).param("at", at).param("event", event.name())
                 .param("from", from == null ? null : from.name()).param("to", to.name()).param("actor", actor)
-                .param("agency", agency).param("note", note).update();
+                .param("agency", agency).param("office", office).param("note", note).update();
     }
 
     public List<HistoryEntry> historyOf(long caseId) {
@@ -174,7 +193,7 @@ public class CaseStore {
                         CaseEvent.valueOf(rs.getString("event")),
                         rs.getString("from_status") == null ? null : CaseStatus.valueOf(rs.getString("from_status")),
                         CaseStatus.valueOf(rs.getString("to_status")), rs.getString("actor"),
-                        rs.getString("agency_code"), rs.getString("note")))
+                        rs.getString("agency_code"), rs.getString("note"), rs.getString("office_code")))
                 .list();
     }
 
@@ -189,7 +208,7 @@ public class CaseStore {
                 local(rs, "due_at"), rs.getString("extension_reason"), rs.getString("answer"),
                 local(rs, "answered_at"), (Integer) rs.getObject("rating"),
                 local(rs, "warned_at"), local(rs, "escalated_at"),
-                local(rs, "updated_at"));
+                local(rs, "updated_at"), rs.getString("office_code"));
     }
 
     private static final java.time.ZoneId MONGOLIA = java.time.ZoneId.of("Asia/Ulaanbaatar");

@@ -42,10 +42,11 @@ public class Categories {
                     continue;
                 }
                 String[] f = line.split("\\|", -1);
-                if (f.length != 4) {
+                if (f.length != 5 || !List.of("local", "national").contains(f[4].strip())) {
                     throw new IllegalStateException("feedback/categories.psv: bad line " + line);
                 }
-                categories.put(f[0].strip(), new Category(f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip()));
+                categories.put(f[0].strip(), new Category(f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip(),
+                        "local".equals(f[4].strip())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

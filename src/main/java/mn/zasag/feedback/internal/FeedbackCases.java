@@ -56,10 +56,12 @@ public class FeedbackCases {
     private final AuditTrail audit;
     private final Replies replies;
     private final FloodGuard floods;
+    private final LocalOffices offices;
     private final Clock clock;
 
     FeedbackCases(CaseStore store, Categories categories, Divisions divisions, Agencies agencies, AuditTrail audit,
-                  Replies replies, FloodGuard floods, Clock clock) {
+                  Replies replies, FloodGuard floods, LocalOffices offices, Clock clock) {
+        this.offices = offices;
         this.store = store;
         this.categories = categories;
         this.divisions = divisions;
@@ -87,6 +89,19 @@ public class FeedbackCases {
      */
     @Transactional
     public FeedbackCase file(NewCase request, String actor, java.util.List<Attachment> attachments) {
+        return file(request, actor, attachments, false);
+    }
+
+    /**
+     * Files a case; with {@code refuseBadFiles} (the web form) a file of the wrong type or size, or one too
+     * many, refuses the whole case with {@code feedback_attachment_type}, {@code feedback_attachment_size}
+     * or {@code feedback_attachment_count} (field {@code attachments}) so the citizen can correct it.
+     */
+    @Transactional
+    public FeedbackCase file(NewCase request, String actor, java.util.List<Attachment> attachments, boolean refuseBadFiles) {
+        if (refuseBadFiles) {
+            checkFiles(attachments);
+        }
         if (request.sourceKey() != null) {
             Optional<FeedbackCase> earlier = store.bySource(request.sourceKey());
             if (earlier.isPresent()) {
@@ -101,7 +116,8 @@ public class FeedbackCases {
         }
         String reference = "11-" + now.atZoneSameInstant(MONGOLIA).format(MONTH) + "-"
                 + String.format("%06d", store.nextNumber());
-        long id = store.insert(reference, c, category.agencyCode(), CaseStatus.RECEIVED, now, now.plus(ANSWER_WITHIN));
+        String office = offices.route(category, c.divisionCode()).map(mn.zasag.feedback.LocalOffice::code).orElse(null);
+        long id = store.insert(reference, c, category.agencyCode(), office, CaseStatus.RECEIVED, now, now.plus(ANSWER_WITHIN));
         if (c.publish()) {
             store.update(id, "public_text = :p", Map.of("p", Redaction.redact(c.text())));
         }
@@ -119,13 +135,26 @@ public class FeedbackCases {
                 note.append("; ").append(refusal).append(": ").append(a.fileName());
             }
         }
-        store.history(id, now, CaseEvent.FILED, null, CaseStatus.RECEIVED, actor, null, note.toString());
+        store.history(id, now, CaseEvent.FILED, null, CaseStatus.RECEIVED, actor, null, null, note.toString());
         audit.record(AuditEvent.success("feedback.case.filed", "feedback_case", reference).withActorLogin(actor)
                 .withDetails(Map.of("channel", c.channel().name(), "category", c.category(), "kind", c.kind().name())));
         FeedbackCase filed = store.find(reference).orElseThrow();
-        FeedbackCase routed = move(filed, CaseEvent.ROUTED, "system", category.agencyCode(), null, "", Map.of());
+        FeedbackCase routed = move(filed, CaseEvent.ROUTED, "system", category.agencyCode(), office, null, "", Map.of());
         replies.received(routed);
         return routed;
+    }
+
+    /** Refuses a set of files the web form brought when one of them may not be kept, or there are too many. */
+    public static void checkFiles(java.util.List<Attachment> attachments) {
+        if (attachments.size() > Attachment.MAX_PER_CASE) {
+            throw new FeedbackRefused("feedback_attachment_count", "attachments");
+        }
+        for (Attachment a : attachments) {
+            String refusal = a.refusal();
+            if (refusal != null) {
+                throw new FeedbackRefused(refusal, "attachments", a.storedName());
+            }
+        }
     }
 
     private NewCase checked(NewCase c) {
@@ -202,10 +231,65 @@ public class FeedbackCases {
     /** A case for staff: an officer sees their agency's cases; the centre's staff see all. */
     public FeedbackCase forStaff(String reference, Actor actor) {
         FeedbackCase c = get(reference);
-        if (!CENTRE.equals(actor.agencyCode()) && !c.agencyCode().equals(actor.agencyCode())) {
+        if (!CENTRE.equals(actor.agencyCode()) && !(c.agencyCode().equals(actor.agencyCode()) && officeAllows(actor, c))) {
             throw new CaseNotFound();
         }
         return c;
+    }
+
+    /**
+     * Whether the officer's office lets them at the case: officers of a local office handle only its
+     * cases; officers with no office (the national level) handle all of their agency's.
+     */
+    public boolean officeAllows(Actor actor, FeedbackCase c) {
+        return offices.officeOf(actor.login()).map(o -> o.equals(c.officeCode())).orElse(true);
+    }
+
+    // ------------------------------------------------------------------ files
+
+    /**
+     * A file of a case for staff who may see the case (its agency's officers, within their office, and the
+     * centre's). Anyone else gets {@link CaseNotFound}, as for a case that does not exist, and the attempt
+     * is audited as {@code DENIED}. Not transactional, so the denial's entry stays.
+     */
+    public Attachment fileForStaff(String reference, long fileId, Actor actor) {
+        FeedbackCase c;
+        try {
+            c = forStaff(reference, actor);
+        } catch (CaseNotFound e) {
+            throw deniedFile(reference, fileId, actor.login());
+        }
+        return file(c, fileId, actor.login());
+    }
+
+    /** A file of a case for the citizen who filed it (by their login, or the contact they filed it with). */
+    public Attachment fileForCitizen(String reference, String contact, String login, long fileId) {
+        FeedbackCase c;
+        try {
+            c = forCitizen(reference, contact, login);
+        } catch (CaseNotFound e) {
+            throw deniedFile(reference, fileId, login);
+        }
+        if (c.citizenLogin() == null && c.contactPhone() == null && c.contactEmail() == null) {
+            // a case filed anonymously at the kiosk can be tracked by anyone who has the reference: not its files
+            throw deniedFile(reference, fileId, login);
+        }
+        return file(c, fileId, login != null ? login : "citizen");
+    }
+
+    private Attachment file(FeedbackCase c, long fileId, String actor) {
+        Attachment a = store.attachment(c.id(), fileId).orElseThrow(() -> deniedFile(c.reference(), fileId, actor));
+        audit.record(AuditEvent.success("feedback.attachment.downloaded", "feedback_case", c.reference())
+                .withActorLogin(actor).withDetails(Map.of("file", String.valueOf(fileId))));
+        return a;
+    }
+
+    private CaseNotFound deniedFile(String reference, long fileId, String actor) {
+        String ref = reference == null ? "" : reference.strip();
+        audit.record(new AuditEvent("feedback.attachment.downloaded", AuditEvent.Outcome.DENIED, "feedback_case",
+                ref.length() > 40 ? ref.substring(0, 40) : ref, null, Map.of("file", String.valueOf(fileId)))
+                .withActorLogin(actor));
+        return new CaseNotFound();
     }
 
     // ------------------------------------------------------------------ agency steps
@@ -236,9 +320,11 @@ public class FeedbackCases {
         if (days < 1 || days > MAX_EXTENSION_DAYS) {
             throw new FeedbackRefused("feedback_extension_too_long", "days");
         }
-        return move(c, CaseEvent.EXTENDED, officer.login(), c.agencyCode(), r + " (+" + days + ")",
+        FeedbackCase moved = move(c, CaseEvent.EXTENDED, officer.login(), c.agencyCode(), r + " (+" + days + ")",
                 "extension_reason = :reason, due_at = :due, warned_at = null",
                 Map.of("reason", r, "due", c.dueAt().plusDays(days)));
+        replies.extended(moved, moved.dueAt().atZoneSameInstant(MONGOLIA).toLocalDate(), r, store.historyOf(c.id()).size());
+        return moved;
     }
 
     @Transactional
@@ -258,7 +344,9 @@ public class FeedbackCases {
     @Transactional
     public FeedbackCase close(String reference, Actor officer) {
         FeedbackCase c = ownCase(reference, officer);
-        return move(c, CaseEvent.CLOSED, officer.login(), c.agencyCode(), null, "", Map.of());
+        FeedbackCase moved = move(c, CaseEvent.CLOSED, officer.login(), c.agencyCode(), null, "", Map.of());
+        replies.closed(moved, store.historyOf(c.id()).size());
+        return moved;
     }
 
     @Transactional
@@ -270,11 +358,21 @@ public class FeedbackCases {
         return moved;
     }
 
-    /** To another agency, with a reason: by the centre's operators, or by the agency that has it. */
+    /** To another agency's national level, with a reason: by the centre's operators, or by the agency that has it. */
     @Transactional
     public FeedbackCase reroute(String reference, String agency, String reason, Actor actor) {
+        return reroute(reference, agency, null, reason, actor);
+    }
+
+    /**
+     * To another agency, or to one of its local offices ({@code office}, or null for its national level),
+     * with a reason: by the centre's operators, or by the agency (the office) that has it. The history keeps
+     * where the case was and where it went; the citizen is told.
+     */
+    @Transactional
+    public FeedbackCase reroute(String reference, String agency, String office, String reason, Actor actor) {
         FeedbackCase c = locked(reference);
-        if (!CENTRE.equals(actor.agencyCode()) && !c.agencyCode().equals(actor.agencyCode())) {
+        if (!CENTRE.equals(actor.agencyCode()) && !(c.agencyCode().equals(actor.agencyCode()) && officeAllows(actor, c))) {
             throw new NotCaseAgency();
         }
         String r = required(reason, "reason");
@@ -282,8 +380,21 @@ public class FeedbackCases {
         if (to == null || agencies.find(to).isEmpty()) {
             throw new FeedbackRefused("feedback_agency_unknown", "agency");
         }
-        return move(c, CaseEvent.REROUTED, actor.login(), to, r, "agency_code = :agency, assigned_to = null",
-                Map.of("agency", to));
+        String toOffice = blankToNull(office);
+        if (toOffice != null && offices.find(toOffice).filter(o -> o.agencyCode().equals(to)).isEmpty()) {
+            throw new FeedbackRefused("feedback_office_unknown", "office");
+        }
+        if (to.equals(c.agencyCode()) && java.util.Objects.equals(toOffice, c.officeCode())) {
+            throw new FeedbackRefused("feedback_reroute_same", "agency");
+        }
+        String from = c.agencyCode() + (c.officeCode() == null ? "" : "/" + c.officeCode());
+        FeedbackCase moved = move(c, CaseEvent.REROUTED, actor.login(), to, toOffice, r + " (" + from + " →)",
+                "agency_code = :agency, office_code = :office, assigned_to = null", mapOf("agency", to, "office", toOffice));
+        String organisation = toOffice != null
+                ? offices.find(toOffice).map(o -> o.name(java.util.Locale.forLanguageTag(moved.language()))).orElse(toOffice)
+                : agencies.find(to).map(a -> "en".equals(moved.language()) ? a.nameEn() : a.nameMn()).orElse(to);
+        replies.rerouted(moved, organisation, store.historyOf(c.id()).size());
+        return moved;
     }
 
     /** The centre's operators set the text the public sees (names and numbers redacted), or unpublish. */
@@ -328,7 +439,12 @@ public class FeedbackCases {
         }
         FeedbackCase rated = move(c, CaseEvent.RATED, actor, c.agencyCode(), rating + (note == null ? "" : ": " + note),
                 "rating = :rating", Map.of("rating", rating));
-        return rating <= POOR_RATING ? move(rated, CaseEvent.APPEALED, actor, c.agencyCode(), note, "", Map.of()) : rated;
+        if (rating > POOR_RATING) {
+            return rated;
+        }
+        FeedbackCase appealed = move(rated, CaseEvent.APPEALED, actor, c.agencyCode(), note, "", Map.of());
+        replies.appealed(appealed, store.historyOf(c.id()).size());
+        return appealed;
     }
 
     /** A supervisor (the agency's admin, or the centre's) decides an appeal. */
@@ -339,8 +455,10 @@ public class FeedbackCases {
             throw new NotCaseAgency();
         }
         String r = required(reason, "reason");
-        return move(c, upheld ? CaseEvent.APPEAL_UPHELD : CaseEvent.APPEAL_DISMISSED, supervisor.login(),
+        FeedbackCase moved = move(c, upheld ? CaseEvent.APPEAL_UPHELD : CaseEvent.APPEAL_DISMISSED, supervisor.login(),
                 c.agencyCode(), r, upheld ? "assigned_to = null" : "", Map.of());
+        replies.appealDecided(moved, upheld, r, store.historyOf(c.id()).size());
+        return moved;
     }
 
     // ------------------------------------------------------------------ deadlines
@@ -374,22 +492,35 @@ public class FeedbackCases {
 
     private FeedbackCase move(FeedbackCase c, CaseEvent event, String actor, String agency, String note,
                               String extraSet, Map<String, ?> extra) {
-        return move(c, event, actor, agency, note, extraSet, extra, OffsetDateTime.now(clock));
+        return move(c, event, actor, agency, c.officeCode(), note, extraSet, extra, OffsetDateTime.now(clock));
+    }
+
+    private FeedbackCase move(FeedbackCase c, CaseEvent event, String actor, String agency, String office, String note,
+                              String extraSet, Map<String, ?> extra) {
+        return move(c, event, actor, agency, office, note, extraSet, extra, OffsetDateTime.now(clock));
     }
 
     private FeedbackCase move(FeedbackCase c, CaseEvent event, String actor, String agency, String note,
+                              String extraSet, Map<String, ?> extra, OffsetDateTime now) {
+        return move(c, event, actor, agency, c.officeCode(), note, extraSet, extra, now);
+    }
+
+    private FeedbackCase move(FeedbackCase c, CaseEvent event, String actor, String agency, String office, String note,
                               String extraSet, Map<String, ?> extra, OffsetDateTime now) {
         CaseStatus next = event.next(c.status()).orElseThrow(() -> new TransitionNotAllowed(event, c.status()));
         Map<String, Object> params = new HashMap<>(extra);
         params.put("status", next.name());
         params.put("now", now);
         store.update(c.id(), "status = :status, updated_at = :now" + (extraSet.isEmpty() ? "" : ", " + extraSet), params);
-        store.history(c.id(), now, event, c.status(), next, actor, agency, note);
+        store.history(c.id(), now, event, c.status(), next, actor, agency, office, note);
         Map<String, String> details = new HashMap<>();
         details.put("event", event.name());
         details.put("from", c.status().name());
         details.put("to", next.name());
         details.put("agency", agency);
+        if (office != null) {
+            details.put("office", office);
+        }
         audit.record(AuditEvent.success("feedback.case.transition", "feedback_case", c.reference())
                 .withActorLogin(actor).withDetails(details));
         return store.find(c.reference()).orElseThrow();
@@ -397,7 +528,7 @@ public class FeedbackCases {
 
     private FeedbackCase ownCase(String reference, Actor officer) {
         FeedbackCase c = locked(reference);
-        if (!c.agencyCode().equals(officer.agencyCode())) {
+        if (!c.agencyCode().equals(officer.agencyCode()) || !officeAllows(officer, c)) {
             throw new NotCaseAgency();
         }
         return c;

@@ -40,6 +40,11 @@ class FloodGuard {
                 .param("source", source).param("at", now).update();
     }
 
+    /** Deletes the counts older than the window (they no longer count); how many. */
+    int purge(OffsetDateTime now) {
+        return jdbc.sql("delete from feedback.intake_attempt where at <= :since").param("since", now.minus(window)).update();
+    }
+
     /** Whether the source may send one more now, without counting it. */
     boolean allows(String source, OffsetDateTime now) {
         return jdbc.sql("select count(*) from feedback.intake_attempt where source = :source and at > :since")

@@ -51,8 +51,35 @@ class Replies {
                 c.reference() + "-rejected-" + step);
     }
 
-    /** Where the citizen's messages go: the channel they used, else the contact they left; may be neither. */
-    static Recipient recipient(FeedbackCase c) {
+    void rerouted(FeedbackCase c, String organisation, int step) {
+        toCitizen(c, "feedback_rerouted", Map.of("reference", c.reference(), "organisation", organisation),
+                c.reference() + "-rerouted-" + step);
+    }
+
+    void extended(FeedbackCase c, LocalDate due, String reason, int step) {
+        toCitizen(c, "feedback_extended", Map.of("reference", c.reference(), "due", due.toString(), "reason", reason),
+                c.reference() + "-extended-" + step);
+    }
+
+    void closed(FeedbackCase c, int step) {
+        toCitizen(c, "feedback_closed", Map.of("reference", c.reference()), c.reference() + "-closed-" + step);
+    }
+
+    void appealed(FeedbackCase c, int step) {
+        toCitizen(c, "feedback_appealed", Map.of("reference", c.reference()), c.reference() + "-appealed-" + step);
+    }
+
+    void appealDecided(FeedbackCase c, boolean upheld, String reason, int step) {
+        toCitizen(c, upheld ? "feedback_appeal_upheld" : "feedback_appeal_dismissed",
+                Map.of("reference", c.reference(), "reason", reason), c.reference() + "-appeal-" + step);
+    }
+
+    /**
+     * Where the citizen's messages go: the channel they used (SMS for SMS and calls, email for email); else,
+     * for a citizen who was logged in, their account (its SMS/email preference honoured, at the contact they
+     * left or the account's); else the contact they left. May be none.
+     */
+    Recipient recipient(FeedbackCase c) {
         String phone = c.contactPhone();
         String email = c.contactEmail();
         IntakeChannel ch = c.channel();
@@ -61,6 +88,14 @@ class Replies {
         }
         if (ch == IntakeChannel.EMAIL) {
             return new Recipient(email, null);
+        }
+        if (c.citizenLogin() != null) {
+            var account = accounts.findByLogin(c.citizenLogin());
+            if (account.isPresent()) {
+                return phone == null && email == null
+                        ? Recipient.account(account.get().id(), account.get().email(), account.get().mobile())
+                        : Recipient.account(account.get().id(), email, phone);
+            }
         }
         return email != null ? new Recipient(email, null) : new Recipient(null, phone);
     }

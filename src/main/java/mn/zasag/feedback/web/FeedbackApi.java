@@ -9,6 +9,7 @@ import mn.zasag.feedback.FeedbackRefused;
 import mn.zasag.feedback.HistoryEntry;
 import mn.zasag.feedback.internal.CaseStore;
 import mn.zasag.feedback.internal.FeedbackCases;
+import mn.zasag.feedback.internal.LocalOffices;
 import mn.zasag.shared.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,31 +35,39 @@ import java.util.List;
 @Tag(name = "11-11 centre")
 class FeedbackApi {
 
-    record CaseRecord(String reference, String kind, String category, String agency, String division, CaseStatus status,
+    record CaseRecord(String reference, String kind, String category, String agency, String office, String division,
+                      CaseStatus status,
                       String channel, OffsetDateTime receivedAt, OffsetDateTime dueAt, boolean extended, String text,
                       String answer, OffsetDateTime answeredAt, Integer rating, List<HistoryEntry> history) {
     }
 
-    /** One step on a case: {@code assign}, {@code ask}, {@code extend}, {@code answer}, {@code close}, {@code reject}, {@code reroute}. */
-    record Step(String step, String text, Integer days, String agency) {
+    /**
+     * One step on a case: {@code assign}, {@code ask}, {@code extend}, {@code answer}, {@code close}, {@code reject},
+     * {@code reroute} (to {@code agency}, and its local {@code office} or none for its national level).
+     */
+    record Step(String step, String text, Integer days, String agency, String office) {
     }
 
     private final FeedbackCases cases;
     private final CaseStore store;
+    private final LocalOffices offices;
 
-    FeedbackApi(FeedbackCases cases, CaseStore store) {
+    FeedbackApi(FeedbackCases cases, CaseStore store, LocalOffices offices) {
+        this.offices = offices;
         this.cases = cases;
         this.store = store;
     }
 
     @PreAuthorize("hasAuthority('FEEDBACK_HANDLE')")
     @GetMapping("/cases")
-    @Operation(summary = "The caller's agency's cases, oldest deadline first (open ones unless status=all)",
+    @Operation(summary = "The caller's agency's cases (its local office's, for an officer of one), oldest deadline first (open ones unless status=all)",
             security = @SecurityRequirement(name = "bearer"))
     List<CaseRecord> queue(@AuthenticationPrincipal Actor me, @RequestParam(defaultValue = "open") String status) {
         List<String> statuses = "all".equals(status) ? Arrays.stream(CaseStatus.values()).map(Enum::name).toList()
                 : CaseStatus.OPEN.stream().map(Enum::name).toList();
-        return store.ofAgency(me.agencyCode(), statuses, 500).stream().map(c -> record(c, List.of())).toList();
+        var office = offices.officeOf(me.login());
+        return (office.isPresent() ? store.ofOffice(office.get(), statuses, 500) : store.ofAgency(me.agencyCode(), statuses, 500))
+                .stream().map(c -> record(c, List.of())).toList();
     }
 
     @PreAuthorize("hasAuthority('FEEDBACK_HANDLE')")
@@ -82,14 +91,15 @@ class FeedbackApi {
             case "answer" -> cases.answer(reference, text, me);
             case "close" -> cases.close(reference, me);
             case "reject" -> cases.reject(reference, text, me);
-            case "reroute" -> cases.reroute(reference, step.agency(), text, me);
+            case "reroute" -> cases.reroute(reference, step.agency(), step.office(), text, me);
             default -> throw new FeedbackRefused("feedback_step_unknown", "step");
         };
         return record(c, store.historyOf(c.id()));
     }
 
     private static CaseRecord record(FeedbackCase c, List<HistoryEntry> history) {
-        return new CaseRecord(c.reference(), c.kind().name(), c.category(), c.agencyCode(), c.divisionCode(), c.status(),
+        return new CaseRecord(c.reference(), c.kind().name(), c.category(), c.agencyCode(), c.officeCode(), c.divisionCode(),
+                c.status(),
                 c.channel().name(), c.receivedAt(), c.dueAt(), c.extended(), c.text(), c.answer(), c.answeredAt(),
                 c.rating(), history);
     }

@@ -6,6 +6,7 @@ import mn.zasag.feedback.FeedbackCase;
 import mn.zasag.feedback.FeedbackRefused;
 import mn.zasag.feedback.internal.CaseStore;
 import mn.zasag.feedback.internal.Categories;
+import mn.zasag.feedback.internal.LocalOffices;
 import mn.zasag.registry.Division;
 import mn.zasag.registry.Divisions;
 import org.springframework.ui.Model;
@@ -31,9 +32,40 @@ final class FeedbackModels {
 
     /** The citizen's form, also the operator's and the kiosk's. */
     record CaseForm(String kind, String category, String place, String text, String contactName, String contactPhone,
-                    String contactEmail, Boolean publish, String channel) {
+                    String contactEmail, Boolean publish, String channel, String keep, String attachments, String latitude,
+                    String longitude) {
         static CaseForm empty() {
-            return new CaseForm("COMPLAINT", "", "", "", "", "", "", false, "PHONE");
+            return new CaseForm("COMPLAINT", "", "", "", "", "", "", false, "PHONE", "", null, "", "");
+        }
+
+        /** The optional exact spot, in decimal degrees; refused when not numbers or only one of the two. */
+        Double lat() {
+            return degrees(latitude);
+        }
+
+        Double lon() {
+            return degrees(longitude);
+        }
+
+        private static Double degrees(String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                double d = Double.parseDouble(value.strip().replace(',', '.'));
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    throw new NumberFormatException(value);
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                throw new FeedbackRefused("feedback_location_invalid", "latitude");
+            }
+        }
+
+        /** The same form carrying the token of the files kept for it ({@code attachments} only names the file input's errors). */
+        CaseForm keeping(String token) {
+            return new CaseForm(kind, category, place, text, contactName, contactPhone, contactEmail, publish, channel, token,
+                    null, latitude, longitude);
         }
 
         boolean published() {
@@ -54,8 +86,10 @@ final class FeedbackModels {
     }
 
     static void caseView(Model model, FeedbackCase c, CaseStore store, Categories categories, Divisions divisions,
-                         Locale locale) {
+                         LocalOffices offices, Locale locale) {
         model.addAttribute("feedbackCase", c);
+        model.addAttribute("officeName", c.officeCode() == null ? null
+                : offices.find(c.officeCode()).map(o -> o.name(locale)).orElse(c.officeCode()));
         model.addAttribute("history", store.historyOf(c.id()));
         model.addAttribute("attachments", store.attachmentsOf(c.id()));
         model.addAttribute("categoryName", categories.find(c.category()).map(cat -> cat.name(locale)).orElse(c.category()));
@@ -63,12 +97,12 @@ final class FeedbackModels {
                 : divisions.find(c.divisionCode()).map(d -> d.name(locale)).orElse(c.divisionCode()));
     }
 
-    private static final Map<String, String> FIELDS = Map.of("divisionCode", "place", "latitude", "place",
+    private static final Map<String, String> FIELDS = Map.of("divisionCode", "place", "latitude", "latitude",
             "kind", "kind", "category", "category", "contactName", "contactName", "contactEmail", "contactEmail",
-            "contactPhone", "contactPhone", "text", "text");
+            "contactPhone", "contactPhone", "text", "text", "attachments", "attachments");
 
     static void reject(BindingResult errors, FeedbackRefused e) {
-        errors.rejectValue(FIELDS.getOrDefault(e.field(), "text"), e.messageKey());
+        errors.rejectValue(FIELDS.getOrDefault(e.field(), "text"), e.messageKey(), e.args(), null);
     }
 
     static CaseKind kind(String value) {

@@ -12,6 +12,7 @@ import mn.zasag.feedback.TooManyCases;
 import mn.zasag.feedback.internal.CaseStore;
 import mn.zasag.feedback.internal.Categories;
 import mn.zasag.feedback.internal.FeedbackCases;
+import mn.zasag.feedback.internal.Open311Keys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,8 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -32,8 +31,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Open311 GeoReport v2 at {@code /open311/v2/}: categories are its services; citizens' apps post requests
@@ -50,20 +47,19 @@ class Open311Api {
     private final FeedbackCases cases;
     private final CaseStore store;
     private final JsonMapper json;
-    private final Set<String> apiKeyHashes;
+    private final Open311Keys keys;
     private final String publicUrl;
     private final java.time.Clock clock;
 
     Open311Api(Categories categories, FeedbackCases cases, CaseStore store, JsonMapper json,
-               @Value("${zasag.feedback.open311-api-keys:}") String apiKeys,
+               Open311Keys keys,
                @Value("${zasag.public-url:http://localhost:8080}") String publicUrl, java.time.Clock clock) {
         this.clock = clock;
         this.categories = categories;
         this.cases = cases;
         this.store = store;
         this.json = json;
-        this.apiKeyHashes = Arrays.stream(apiKeys.split(",")).map(String::strip).filter(k -> !k.isEmpty())
-                .map(Open311Api::sha256).collect(Collectors.toUnmodifiableSet());
+        this.keys = keys;
         this.publicUrl = publicUrl;
     }
 
@@ -126,7 +122,7 @@ class Open311Api {
                                   @RequestParam(name = "first_name", required = false) String firstName,
                                   @RequestParam(name = "last_name", required = false) String lastName,
                                   @RequestParam(name = "publish", required = false) Boolean publish) {
-        if (apiKey == null || !apiKeyHashes.contains(sha256(apiKey))) {
+        if (!keys.valid(apiKey)) {
             throw new Open311Error(403, "api_key missing or not valid");
         }
         if (serviceCode == null || serviceCode.isBlank()) {
@@ -282,13 +278,5 @@ class Open311Api {
 
     private static boolean notBlank(String s) {
         return s != null && !s.isBlank();
-    }
-
-    private static String sha256(String s) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

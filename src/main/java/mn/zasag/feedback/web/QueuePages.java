@@ -12,6 +12,7 @@ import mn.zasag.feedback.TransitionNotAllowed;
 import mn.zasag.feedback.internal.CaseStore;
 import mn.zasag.feedback.internal.Categories;
 import mn.zasag.feedback.internal.FeedbackCases;
+import mn.zasag.feedback.internal.LocalOffices;
 import mn.zasag.registry.Divisions;
 import mn.zasag.shared.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,9 +49,11 @@ class QueuePages {
     private final Divisions divisions;
     private final Agencies agencies;
     private final Clock clock;
+    private final LocalOffices offices;
 
     QueuePages(FeedbackCases cases, CaseStore store, Categories categories, Divisions divisions, Agencies agencies,
-               Clock clock) {
+               LocalOffices offices, Clock clock) {
+        this.offices = offices;
         this.cases = cases;
         this.store = store;
         this.categories = categories;
@@ -61,9 +64,13 @@ class QueuePages {
 
     @PreAuthorize("hasAuthority('FEEDBACK_HANDLE')")
     @GetMapping("/feedback/queue")
-    String queue(@AuthenticationPrincipal Actor me, @RequestParam(defaultValue = "open") String show, Model model) {
+    String queue(@AuthenticationPrincipal Actor me, @RequestParam(defaultValue = "open") String show, Model model,
+                 Locale locale) {
         List<String> statuses = "all".equals(show) ? Arrays.stream(CaseStatus.values()).map(Enum::name).toList() : WORKING;
-        model.addAttribute("cases", store.ofAgency(me.agencyCode(), statuses, 200));
+        var office = offices.officeOf(me.login()).flatMap(offices::find);
+        model.addAttribute("cases", office.isPresent() ? store.ofOffice(office.get().code(), statuses, 200)
+                : store.ofAgency(me.agencyCode(), statuses, 200));
+        model.addAttribute("office", office.map(o -> o.name(locale)).orElse(null));
         model.addAttribute("show", show);
         model.addAttribute("now", OffsetDateTime.now(clock));
         return "feedback/queue";
@@ -73,19 +80,31 @@ class QueuePages {
     @GetMapping("/feedback/queue/{reference}")
     String one(@AuthenticationPrincipal Actor me, @PathVariable String reference, Model model, Locale locale) {
         FeedbackCase c = cases.forStaff(reference, me);
-        FeedbackModels.caseView(model, c, store, categories, divisions, locale);
+        FeedbackModels.caseView(model, c, store, categories, divisions, offices, locale);
         model.addAttribute("agencies", agencies.all());
-        model.addAttribute("mine", c.agencyCode().equals(me.agencyCode()));
+        model.addAttribute("offices", agencies.all().stream()
+                .map(a -> new FeedbackModels.Group(a.code(), a.code(), offices.ofAgency(a.code()).stream()
+                        .map(o -> new FeedbackModels.Option(o.code(), o.name(locale))).toList()))
+                .filter(g -> !g.members().isEmpty()).toList());
+        model.addAttribute("mine", c.agencyCode().equals(me.agencyCode()) && cases.officeAllows(me, c));
         model.addAttribute("centre", FeedbackCases.CENTRE.equals(me.agencyCode()));
         model.addAttribute("now", OffsetDateTime.now(clock));
         return "feedback/staff-case";
     }
 
     @PreAuthorize("hasAuthority('FEEDBACK_HANDLE')")
+    @GetMapping("/feedback/queue/{reference}/files/{id}")
+    org.springframework.http.ResponseEntity<byte[]> file(@AuthenticationPrincipal Actor me, @PathVariable String reference,
+                                                         @PathVariable long id) {
+        return FeedbackPages.download(cases.fileForStaff(reference, id, me));
+    }
+
+    @PreAuthorize("hasAuthority('FEEDBACK_HANDLE')")
     @PostMapping("/feedback/queue/{reference}/{action}")
     String act(@AuthenticationPrincipal Actor me, @PathVariable String reference, @PathVariable String action,
                @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "0") int days,
-               @RequestParam(defaultValue = "") String agency, RedirectAttributes redirect) {
+               @RequestParam(defaultValue = "") String agency, @RequestParam(defaultValue = "") String office,
+               RedirectAttributes redirect) {
         try {
             switch (action) {
                 case "assign" -> cases.assign(reference, me);
@@ -94,14 +113,26 @@ class QueuePages {
                 case "answer" -> cases.answer(reference, text, me);
                 case "close" -> cases.close(reference, me);
                 case "reject" -> cases.reject(reference, text, me);
-                case "reroute" -> cases.reroute(reference, agency, text, me);
+                case "reroute" -> cases.reroute(reference, agency, office, text, me);
                 default -> throw new mn.zasag.feedback.CaseNotFound();
             }
             redirect.addFlashAttribute("done", "feedback.staff.done." + action);
+            if ("reroute".equals(action) && !canSee(reference, me)) {
+                return "redirect:/feedback/queue";
+            }
         } catch (FeedbackRefused | TransitionNotAllowed | NotCaseAgency e) {
             redirect.addFlashAttribute("problem", e.messageKey());
         }
         return "redirect:/feedback/queue/" + reference;
+    }
+
+    private boolean canSee(String reference, Actor me) {
+        try {
+            cases.forStaff(reference, me);
+            return true;
+        } catch (mn.zasag.feedback.CaseNotFound e) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------ operator console (CITA)

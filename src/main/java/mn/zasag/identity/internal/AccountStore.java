@@ -54,6 +54,11 @@ public class AccountStore {
                 .query(SUMMARY).optional();
     }
 
+    public Optional<AccountSummary> findByLogin(String login) {
+        return jdbc.sql("select " + COLUMNS + " from identity.account where lower(login) = lower(:login)").param("login", login)
+                .query(SUMMARY).optional();
+    }
+
     public Optional<Credentials> credentials(String login) {
         return jdbc.sql("select " + COLUMNS + ", password_hash from identity.account where lower(login) = lower(:login)")
                 .param("login", login)
