@@ -11,7 +11,8 @@ import java.util.Map;
  * The demo's exchange directory: every seeded agency as a GOV member (the codes are made up, 7 digits like a
  * state entity's registration number), the civil registry's four services under {@code MN/GOV/9011002/civil-registry}
  * and one service of each other base registry under its owning agency (e.g. {@code MN/GOV/9011006/vehicle-registry/vehicle}),
- * and a client, the social insurance office's {@code MN/GOV/9011003/benefits}, allowed to call them all.
+ * and two clients allowed to call them all: the social insurance office's {@code MN/GOV/9011003/benefits} and the
+ * portal's {@code MN/GOV/9011001/portal} (CITA runs it), through which online applications are pre-filled.
  */
 @Component
 class DemoDirectory {
@@ -45,6 +46,7 @@ class DemoDirectory {
         }
         String registry = directory.addSubsystem("MN/GOV/9011002", "civil-registry", "Иргэний бүртгэл", null).id();
         String benefits = directory.addSubsystem("MN/GOV/9011003", "benefits", "Тэтгэмжийн систем", null).id();
+        String portal = directory.addSubsystem("MN/GOV/9011001", "portal", "Төрийн үйлчилгээний портал", null).id();
         for (String provider : List.of("civil-registry.person", "civil-registry.address", "civil-registry.marital-status",
                 "civil-registry.id-card-status")) {
             String service = directory.publish(registry, provider, null, null).id();
@@ -52,18 +54,22 @@ class DemoDirectory {
                 directory.configure(service, "FULL", true, 5000, true, null);
             }
             directory.grant(service, null, benefits, null);
+            directory.grant(service, null, portal, null);
         }
         // the other base registries, each under its owning agency, open to the same client
         String[][] registries = {
                 {"MN/GOV/9011002", "entity-registry", "Хуулийн этгээдийн бүртгэл", "legal-entities.entity"},
                 {"MN/GOV/9011002", "property-registry", "Эд хөрөнгийн бүртгэл", "property.by-owner"},
                 {"MN/GOV/9011006", "vehicle-registry", "Тээврийн хэрэгслийн бүртгэл", "vehicles.vehicle"},
+                {"MN/GOV/9011006", "vehicle-owners", "Тээврийн хэрэгслийн эзэмшигч", "vehicles.by-owner"},
                 {"MN/GOV/9011007", "tax-registry", "Татвар төлөгчийн бүртгэл", "tax.debt-status"},
                 {"MN/GOV/9011003", "social-insurance", "Нийгмийн даатгал", "social-insurance.contributions"},
                 {"MN/GOV/9011008", "customs", "Гаалийн өр", "customs.debt-status"}};
         for (String[] r : registries) {
             String subsystem = directory.addSubsystem(r[0], r[1], r[2], null).id();
-            directory.grant(directory.publish(subsystem, r[3], null, null).id(), null, benefits, null);
+            String service = directory.publish(subsystem, r[3], null, null).id();
+            directory.grant(service, null, benefits, null);
+            directory.grant(service, null, portal, null);
         }
     }
 }

@@ -83,6 +83,10 @@ public enum Permission {
     FEEDBACK_SUPERVISE,
     /** Issue, list and revoke Open311 API keys; effective for platform admins and CITA's agency admins. */
     FEEDBACK_KEYS,
+    /** Apply for services online and follow one's own applications (answer questions, withdraw). */
+    APPLICATIONS_OWN,
+    /** Work the agency's applications: claim, assign, ask for information, approve, reject. */
+    APPLICATIONS_DECIDE,
     /** Call services through the data exchange as a client subsystem of one's own agency's member. */
     EXCHANGE_CALL,
     /** Manage one's own agency's member in the exchange directory: subsystems, services, access rights. */
