@@ -149,13 +149,8 @@ class BackOfficeTests {
         assertThat(a.decision()).containsEntry("refundAmount", "485000");
         assertThat(a.decidedAt()).isNotNull();
         assertThat(notifications("applications_approved")).isEqualTo(1);
-        // until the documents module is merged its issue() refuses: the application stays approved, to be issued again
-        if ("approved".equals(a.state())) {
-            assertThat(store.history(a.id())).extracting(h -> h.message()).contains("document-pending");
-        } else {
-            assertThat(a.state()).isEqualTo("document_issued");
-            assertThat(a.documentId()).isNotNull();
-            assertThat(notifications("applications_document_issued")).isEqualTo(1);
-        }
+        assertThat(a.state()).isEqualTo("document_issued");
+        assertThat(a.documentId()).isNotNull();
+        assertThat(notifications("applications_document_issued")).isEqualTo(1);
     }
 }
