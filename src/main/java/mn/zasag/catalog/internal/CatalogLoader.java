@@ -63,6 +63,12 @@ class CatalogLoader implements ApplicationRunner {
                     on conflict (code) do update set name_mn = excluded.name_mn, name_en = excluded.name_en
                     """).params(d.cell(0), d.cell(1), d.cell(2)).update();
         }
+        loadServices("catalog/services.tsv");
+    }
+
+    /** Loads one services file by the version rule; the files of labels and agencies must have been loaded. */
+    @Transactional
+    void loadServices(String path) {
         Map<String, String[]> agencies = new java.util.HashMap<>();
         jdbc.sql("select code, name_mn, name_en from catalog.agency").query(rs -> {
             agencies.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
@@ -73,7 +79,7 @@ class CatalogLoader implements ApplicationRunner {
         Set<String> seen = new HashSet<>();
         int written = 0;
         int kept = 0;
-        for (Row row : rows("catalog/services.tsv", SERVICE_COLUMNS)) {
+        for (Row row : rows(path, SERVICE_COLUMNS)) {
             ServiceRow s = ServiceRow.parse(row);
             row.require(seen.add(s.code()), "duplicate code " + s.code());
             row.require(agencies.containsKey(s.agency()), "unknown agency " + s.agency());
@@ -88,7 +94,7 @@ class CatalogLoader implements ApplicationRunner {
                 kept++;
             }
         }
-        log.info("Catalogue loaded: {} services from the file, {} kept as edited by admins", written, kept);
+        log.info("Catalogue {}: {} services written from the file, {} kept as edited by admins", path, written, kept);
     }
 
     /** Writes the row unless an admin edited the stored one and the file's row is not newer; true when written. */

@@ -166,6 +166,22 @@ public class Catalogue {
         return service;
     }
 
+    /** {@link #editable} for a save: the refusal is audited (and kept: no rollback for it). */
+    @Transactional(noRollbackFor = CatalogueProblem.class)
+    public ServiceDetail editableForSave(String code, Actor actor) {
+        ServiceDetail service = get(code);
+        requireEditor(service, actor);
+        return service;
+    }
+
+    private void requireEditor(ServiceDetail service, Actor actor) {
+        if (actor == null || actor.agencyCode() != null && !actor.agencyCode().equals(service.agencyCode())) {
+            audit.record(new AuditEvent("catalog.service.update.denied", AuditEvent.Outcome.DENIED, "service", service.code(), null,
+                    Map.of("agency", actor == null || actor.agencyCode() == null ? "" : actor.agencyCode())));
+            throw CatalogueProblem.notYourAgency(service.code());
+        }
+    }
+
     /**
      * An admin's edit of a service: platform admins (no agency) edit any, an agency's admins only their agency's. The
      * refusal is audited and kept (no rollback for it); a successful edit is audited with the fields changed.
@@ -173,11 +189,7 @@ public class Catalogue {
     @Transactional(noRollbackFor = CatalogueProblem.class)
     public ServiceDetail update(String code, ServiceEdit edit, Actor actor) {
         ServiceDetail before = get(code);
-        if (actor == null || actor.agencyCode() != null && !actor.agencyCode().equals(before.agencyCode())) {
-            audit.record(new AuditEvent("catalog.service.update.denied", AuditEvent.Outcome.DENIED, "service", code, null,
-                    Map.of("agency", actor == null || actor.agencyCode() == null ? "" : actor.agencyCode())));
-            throw CatalogueProblem.notYourAgency(code);
-        }
+        requireEditor(before, actor);
         validate(edit);
         jdbc.sql("""
                         update catalog.service set name_mn = :nameMn, name_en = :nameEn, description_mn = :descriptionMn,

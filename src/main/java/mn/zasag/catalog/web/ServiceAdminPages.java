@@ -61,7 +61,7 @@ class ServiceAdminPages {
     @PostMapping("/admin/services/{code}")
     String save(@AuthenticationPrincipal Actor me, @PathVariable String code, @Valid @ModelAttribute("form") ServiceForm form,
                 BindingResult errors, Model model, RedirectAttributes redirect) {
-        ServiceDetail service = catalogue.editable(code, me);
+        ServiceDetail service = catalogue.editableForSave(code, me);
         if (!errors.hasFieldErrors("daysToDecide") && form.days() != null && form.days() > 365) {
             errors.rejectValue("daysToDecide", "catalog.edit.days.invalid");
         }
