@@ -83,16 +83,17 @@ public class Catalogue {
         requireKnown("category", query.category(), "select count(*) from catalog.category where code = :c");
         requireKnown("lifeEvent", query.lifeEvent(), "select count(*) from catalog.life_event where code = :c");
         String folded = query.text() == null ? "" : Transliteration.fold(query.text());
+        // each similarity is computed once per row (lateral); a text query orders by score, a browse by Mongolian name
         String sql = SELECT + """
-                , lateral (select case when :q = '' then 0
-                                  else greatest(word_similarity(:q, s.name_key), 0.8 * word_similarity(:q, s.text_key)) end as score) r
+                , lateral (select case when :q = '' then 0 else word_similarity(:q, s.name_key) end as name_score,
+                                  case when :q = '' then 0 else word_similarity(:q, s.text_key) end as text_score) r
                 where (cast(:agency as text) is null or s.agency_code = :agency)
                   and (cast(:category as text) is null or s.category = :category)
                   and (cast(:lifeEvent as text) is null or s.life_event = :lifeEvent)
-                  and (:q = '' or s.name_key like '%' || :q || '%' or s.text_key like '%' || :q || '%'
-                       or word_similarity(:q, s.name_key) >= :nameThreshold or word_similarity(:q, s.text_key) >= :textThreshold)
-                order by r.score desc, s.name_mn collate "mn-x-icu", s.code
-                """;
+                  and (:q = '' or r.name_score >= :nameThreshold or r.text_score >= :textThreshold
+                       or s.name_key like '%' || :q || '%' or s.text_key like '%' || :q || '%')
+                """ + (folded.isEmpty() ? "order by s.name_mn collate \"mn-x-icu\", s.code"
+                : "order by greatest(r.name_score, 0.8 * r.text_score) desc, s.code");
         long[] total = {0};
         List<ServiceDetail> page = jdbc.sql(sql.replace("s.edited_at, s.edited_by", "s.edited_at, s.edited_by, count(*) over () as total")
                         + " limit :limit offset :offset")
