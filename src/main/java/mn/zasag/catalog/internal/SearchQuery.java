@@ -12,8 +12,4 @@ public record SearchQuery(String text, String agency, String category, String li
     public static final int MAX_TEXT = 200;
     public static final int MAX_SIZE = 100;
     public static final int MAX_PAGE = 1000;
-
-    public boolean browsing() {
-        return (text == null || text.isBlank()) && agency == null && category == null && lifeEvent == null;
-    }
 }

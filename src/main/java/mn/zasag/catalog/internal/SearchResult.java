@@ -2,7 +2,7 @@ package mn.zasag.catalog.internal;
 
 import java.util.List;
 
-/** One page of services found, with the total and the folded query that was compared (for the curious). */
+/** One page of services found, with the total over all pages. */
 public record SearchResult(List<ServiceDetail> items, long total, int page, int size) {
 
     public int pages() {
