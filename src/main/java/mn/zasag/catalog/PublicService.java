@@ -11,8 +11,9 @@ import java.util.Set;
  * @param nameMn        name in Mongolian
  * @param nameEn        name in English
  * @param channels      where it can be had: {@code online}, {@code kiosk}, {@code office}
- * @param feeMnt        the fee in tögrög (0 when free)
- * @param daysToDecide  the legal time to decide, in working days (0 = at once)
+ * @param feeMnt        the fee in tögrög (0 when free, and when the catalogue has not sourced it yet)
+ * @param daysToDecide  the legal time to decide, in working days (0 = at once; 30, the general limit for answering a
+ *                      petition, when the catalogue has not sourced the service's own time yet)
  * @param form          the online form's id when the service can be applied for online here, else null
  */
 public record PublicService(String code, String agencyCode, String nameMn, String nameEn, Set<String> channels,

@@ -14,7 +14,9 @@ import java.util.Optional;
 @Service
 public class Services {
 
-    private static final String COLUMNS = "code, agency_code, name_mn, name_en, channels, fee_mnt, days_to_decide, form";
+    /** A fee or time not yet sourced (null) reads as 0 (fee) and 30 days, the general limit for answering a petition. */
+    private static final String COLUMNS = "code, agency_code, name_mn, name_en, channels, coalesce(fee_mnt, 0) as fee_mnt, "
+            + "coalesce(days_to_decide, 30) as days_to_decide, form";
 
     private final JdbcClient jdbc;
 

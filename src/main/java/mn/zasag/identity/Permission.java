@@ -17,6 +17,8 @@ public enum Permission {
     STAFF_MANAGE_ALL,
     /** Create and edit agencies. */
     AGENCIES_MANAGE,
+    /** Edit the services catalogue: any service (platform admins) or one's own agency's services (agency admins). */
+    CATALOG_MANAGE,
     /** Search the audit trail of one's own agency. */
     AUDIT_READ,
     /** Search the whole audit trail. */
