@@ -100,8 +100,16 @@ class ImportPages {
     @PreAuthorize("hasAuthority('REGISTRY_IMPORT')")
     @GetMapping(value = "/admin/registry/imports/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Map<String, Object> progress(@PathVariable String id) {
-        ImportProgress p = importer.get(id);
+    ResponseEntity<?> progress(@PathVariable String id) {
+        ImportProgress p = importer.find(id).orElse(null);
+        if (p == null) {
+            // the JSON the page polls: answer the problem as JSON too, with its own code
+            ImportNotFound missing = new ImportNotFound();
+            org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                    missing.status(), missing.getMessage());
+            problem.setProperty("code", missing.code());
+            return ResponseEntity.status(missing.status()).body(problem);
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", p.id());
         json.put("file", p.fileName());
@@ -118,7 +126,7 @@ class ImportPages {
         json.put("imported", p.imported());
         json.put("errorCode", p.errorCode());
         json.put("errorLine", p.errorLine());
-        return json;
+        return ResponseEntity.ok(json);
     }
 
     @PreAuthorize("hasAuthority('REGISTRY_IMPORT')")
