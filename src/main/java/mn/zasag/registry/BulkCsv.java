@@ -224,10 +224,9 @@ public final class BulkCsv {
     }
 
     /** COPY text format: backslash, tab, newline and carriage return escaped; null as \N. */
-    private static void value(StringBuilder out, String value) {
+    static StringBuilder value(StringBuilder out, String value) {
         if (value == null) {
-            out.append("\\N");
-            return;
+            return out.append("\\N");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -239,5 +238,6 @@ public final class BulkCsv {
                 default -> out.append(c);
             }
         }
+        return out;
     }
 }

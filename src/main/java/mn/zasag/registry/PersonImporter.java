@@ -379,8 +379,7 @@ public class PersonImporter {
                 from person_import where reject is null
                 union all
                 select rn, 'MARRIAGE', married, ?, ?, null, ?, spouse, jsonb_build_object('import', ?::text)
-                from person_import where reject is null and spouse is not null
-                order by 1""",
+                from person_import where reject is null and spouse is not null""",
                 now, actor, basis, progress.id(), now, actor, basis, progress.id());
         restoreKeyChecks();
         long t2b = System.nanoTime();
@@ -674,22 +673,9 @@ public class PersonImporter {
             }
         }
 
-        /** COPY text format: backslash, tab, newline and carriage return escaped; null as \N. */
+        /** COPY text format (see {@link BulkCsv}). */
         private static StringBuilder value(StringBuilder out, String value) {
-            if (value == null) {
-                return out.append("\\N");
-            }
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> out.append("\\\\");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append(c);
-                }
-            }
-            return out;
+            return BulkCsv.value(out, value);
         }
     }
 }
