@@ -76,6 +76,9 @@ class EntityBulkLoad implements RegistryBulkLoad {
                 create temporary table entity_director_import on commit drop as
                 select distinct s.line, d.person from entity_import s, regexp_split_to_table(s.directors, ';') d(person)
                 where s.reject is null""");
+        // the checks below look the founders and directors up per staged row: index them by line
+        jdbc.execute("create index on entity_founder_import (line)");
+        jdbc.execute("create index on entity_director_import (line)");
         jdbc.execute("analyze entity_founder_import");
         jdbc.execute("analyze entity_director_import");
         bulk.reject(t, "founders_invalid", "founders is null or exists (select 1 from entity_founder_import f "

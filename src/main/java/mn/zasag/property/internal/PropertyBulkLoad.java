@@ -66,6 +66,7 @@ class PropertyBulkLoad implements RegistryBulkLoad {
                     split_part(o.item, ':', 3) as share
                 from property_import s, regexp_split_to_table(s.owners, ';') with ordinality o(item, ord)
                 where s.reject is null""");
+        jdbc.execute("create index on property_owner_import (line)"); // looked up per staged row below
         jdbc.execute("analyze property_owner_import");
         bulk.reject(t, "owners_invalid", "owners is null or exists (select 1 from property_owner_import o where o.line = s.line "
                 + "and (not ((o.kind = 'P' and o.id ~ '^[А-ЯЁӨҮ]{2}[0-9]{8}$') or (o.kind = 'E' and o.id ~ '^[0-9]{7}$')) "
