@@ -12,8 +12,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class Zasag {
 
     public static void main(String[] args) throws java.io.IOException {
-        // --generate-persons=N writes a synthetic population and exits without starting the platform
-        if (mn.zasag.registry.PopulationGenerator.command(args)) {
+        // --generate-persons=N [--registries=true] writes a synthetic population (and its entities, vehicles,
+        // property and tax accounts) and exits without starting the platform
+        if (mn.zasag.registry.PopulationGenerator.command(args, mn.zasag.demo.SyntheticCountry::sinks)) {
             return;
         }
         SpringApplication.run(Zasag.class, args);

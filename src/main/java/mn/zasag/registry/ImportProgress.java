@@ -10,13 +10,13 @@ import java.time.Instant;
  */
 public final class ImportProgress {
 
-    public enum Phase { QUEUED, READING, CHECKING, WRITING, DONE, FAILED }
+    public enum Phase { QUEUED, READING, CHECKING, WRITING, REGISTRIES, DONE, FAILED }
 
     private final String id;
     private final String fileName;
     private final String actor;
     private final long totalBytes;
-    private final Instant queuedAt = Instant.now();
+    private final Instant queuedAt;
     private volatile Instant startedAt;
     private volatile Instant readAt;
     private volatile Instant finishedAt;
@@ -28,12 +28,72 @@ public final class ImportProgress {
     private volatile String errorCode;
     private volatile long errorLine;
     private volatile String rejectsFile;
+    private final java.util.List<RegistryBulkLoad.BulkLoadResult> registries = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ImportProgress(String id, String fileName, String actor, long totalBytes) {
+        this(id, fileName, actor, totalBytes, Instant.now());
+    }
+
+    private ImportProgress(String id, String fileName, String actor, long totalBytes, Instant queuedAt) {
         this.id = id;
         this.fileName = fileName;
         this.actor = actor;
         this.totalBytes = totalBytes;
+        this.queuedAt = queuedAt;
+    }
+
+    /** An import as {@code registry.import_run} recorded it (run by another node, or before a restart). */
+    static ImportProgress restored(java.sql.ResultSet rs) throws java.sql.SQLException {
+        ImportProgress p = new ImportProgress(rs.getString("id"), rs.getString("file_name"), rs.getString("actor"),
+                rs.getLong("total_bytes"), instant(rs, "queued_at"));
+        p.phase = Phase.valueOf(rs.getString("phase"));
+        p.bytesRead = rs.getLong("bytes_read");
+        p.rowsRead = rs.getLong("rows_read");
+        p.rejected = rs.getLong("rejected");
+        p.imported = rs.getLong("imported");
+        p.errorCode = rs.getString("error_code");
+        p.errorLine = rs.getLong("error_line");
+        p.rejectsFile = rs.getString("rejects_file");
+        p.startedAt = instant(rs, "started_at");
+        p.readAt = instant(rs, "read_at");
+        p.finishedAt = instant(rs, "finished_at");
+        String registries = rs.getString("registries");
+        if (registries != null && !registries.isEmpty()) {
+            for (String r : registries.split(";")) {
+                String[] f = r.split(":", -1);
+                p.registries.add(new RegistryBulkLoad.BulkLoadResult(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]),
+                        Long.parseLong(f[3]), null));
+            }
+        }
+        return p;
+    }
+
+    /** An import recorded as running whose node stopped recording it: nothing of it was committed. */
+    void interrupted() {
+        if (!finished()) {
+            errorCode = "import_interrupted";
+            imported = 0;
+            phase = Phase.FAILED;
+        }
+    }
+
+    /** The other registries' results as {@code registry.import_run.registries} keeps them. */
+    String registriesText() {
+        StringBuilder text = new StringBuilder();
+        for (RegistryBulkLoad.BulkLoadResult r : registries) {
+            text.append(text.isEmpty() ? "" : ";").append(r.registry()).append(':').append(r.rows()).append(':')
+                    .append(r.imported()).append(':').append(r.rejected());
+        }
+        return text.toString();
+    }
+
+    Instant readAt() {
+        return readAt;
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     void started() {
@@ -52,6 +112,15 @@ public final class ImportProgress {
             readAt = Instant.now();
         }
         phase = next;
+    }
+
+    void registry(RegistryBulkLoad.BulkLoadResult result) {
+        registries.add(result);
+    }
+
+    /** What the other registries' files loaded with the persons gave (legal entities, vehicles, …), in load order. */
+    public java.util.List<RegistryBulkLoad.BulkLoadResult> registries() {
+        return java.util.List.copyOf(registries);
     }
 
     void done(long importedRows, long rejectedRows, String rejectsPath) {

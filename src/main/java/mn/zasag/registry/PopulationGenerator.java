@@ -128,12 +128,19 @@ public final class PopulationGenerator {
         }
     }
 
+    /** Makes the other registries' sinks for a persons file (legal entities, vehicles, …) — see {@code demo.SyntheticCountry}. */
+    @FunctionalInterface
+    public interface OtherRegistries {
+        List<PopulationSink> sinks(java.nio.file.Path personsCsv, long seed, LocalDate asOf) throws IOException;
+    }
+
     /**
-     * The command line: {@code --generate-persons=<count> [--out=persons.csv] [--seed=<n>]} writes that many
-     * people to the file (UTF-8 CSV) and returns true, without starting the platform; any other arguments
-     * return false.
+     * The command line: {@code --generate-persons=<count> [--out=persons.csv] [--seed=<n>] [--registries=true]}
+     * writes that many people to the file (UTF-8 CSV) and returns true, without starting the platform; with
+     * {@code --registries=true} the other registries' files too, beside it ({@code persons.entities.csv}, …,
+     * see {@link PersonImporter#registryFileFor}); any other arguments return false.
      */
-    public static boolean command(String[] args) throws IOException {
+    public static boolean command(String[] args, OtherRegistries others) throws IOException {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (arg.startsWith("--") && arg.contains("=")) {
@@ -146,11 +153,16 @@ public final class PopulationGenerator {
         long count = Long.parseLong(options.get("generate-persons").replace("_", ""));
         long seed = Long.parseLong(options.getOrDefault("seed", Long.toString(DEFAULT_SEED)));
         java.nio.file.Path out = java.nio.file.Path.of(options.getOrDefault("out", "persons.csv"));
+        boolean registries = Boolean.parseBoolean(options.getOrDefault("registries", "false"));
         long start = System.nanoTime();
-        new PopulationGenerator(seed, DEFAULT_AS_OF).generate(count,
-                List.of(new PersonsCsv(java.nio.file.Files.newOutputStream(out))));
-        System.out.printf("Wrote %d persons (seed %d) to %s in %.1f s%n", count, seed, out.toAbsolutePath(),
-                (System.nanoTime() - start) / 1e9);
+        List<PopulationSink> sinks = new ArrayList<>();
+        sinks.add(new PersonsCsv(java.nio.file.Files.newOutputStream(out)));
+        if (registries) {
+            sinks.addAll(others.sinks(out, seed, DEFAULT_AS_OF));
+        }
+        new PopulationGenerator(seed, DEFAULT_AS_OF).generate(count, sinks);
+        System.out.printf("Wrote %d persons (seed %d) to %s%s in %.1f s%n", count, seed, out.toAbsolutePath(),
+                registries ? " with the other registries' files beside it" : "", (System.nanoTime() - start) / 1e9);
         return true;
     }
 
@@ -243,7 +255,10 @@ public final class PopulationGenerator {
                 String phone = age(birth) >= 14 && random.nextInt(100) < 80
                         ? "+976" + MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)]
                           + String.format("%06d", random.nextInt(1_000_000)) : null;
-                String civilId = age(birth) >= 16 ? Long.toString(2_000_000_000L + index) : null;
+                // a block of ten million ID card numbers per seed (the default seed's block first), so that
+                // populations of other seeds can share a database
+                String civilId = age(birth) >= 16
+                        ? Long.toString(2_000_000_000L + Math.floorMod(seed - DEFAULT_SEED, 100) * 10_000_000L + index) : null;
                 return new SyntheticPerson(index, registerNumber(birth, sex), civilId, clan, family, given, sex, birth,
                         birthPlace, "MNG", address, line, phone, null, null);
             }

@@ -59,6 +59,8 @@ class ImportCommand implements ApplicationRunner {
                     "cli");
             log.info("Import {} done: {} rows, {} imported, {} rejected, {} rows/s overall, {} s", done.fileName(),
                     done.rowsRead(), done.imported(), done.rejected(), done.rowsPerSecond(), done.elapsedSeconds());
+            done.registries().forEach(r -> log.info("Import {} done: {} {} rows, {} imported, {} rejected{}", done.fileName(),
+                    r.registry(), r.rows(), r.imported(), r.rejected(), r.rejectsFile() == null ? "" : " (see " + r.rejectsFile() + ")"));
             code = 0;
         } catch (ImportFailed e) {
             log.error("Import of {} failed, nothing written: {} ({})", csv, e.code(), e.getMessage());

@@ -3,7 +3,7 @@ package mn.zasag.registry.web;
 import mn.zasag.registry.ImportFailed;
 import mn.zasag.registry.ImportProgress;
 import mn.zasag.registry.PersonImporter;
-import mn.zasag.registry.PersonNotFound;
+import mn.zasag.registry.ImportNotFound;
 import mn.zasag.shared.Actor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
@@ -91,7 +91,7 @@ class ImportPages {
     @PreAuthorize("hasAuthority('REGISTRY_IMPORT')")
     @GetMapping("/admin/registry/imports/{id}")
     String show(@PathVariable String id, Model model) {
-        ImportProgress progress = importer.find(id).orElseThrow(PersonNotFound::new);
+        ImportProgress progress = importer.get(id);
         model.addAttribute("progress", progress);
         model.addAttribute("rejects", firstRejects(progress, 50));
         return "registry/import";
@@ -100,8 +100,16 @@ class ImportPages {
     @PreAuthorize("hasAuthority('REGISTRY_IMPORT')")
     @GetMapping(value = "/admin/registry/imports/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Map<String, Object> progress(@PathVariable String id) {
-        ImportProgress p = importer.find(id).orElseThrow(PersonNotFound::new);
+    ResponseEntity<?> progress(@PathVariable String id) {
+        ImportProgress p = importer.find(id).orElse(null);
+        if (p == null) {
+            // the JSON the page polls: answer the problem as JSON too, with its own code
+            ImportNotFound missing = new ImportNotFound();
+            org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                    missing.status(), missing.getMessage());
+            problem.setProperty("code", missing.code());
+            return ResponseEntity.status(missing.status()).body(problem);
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", p.id());
         json.put("file", p.fileName());
@@ -118,15 +126,15 @@ class ImportPages {
         json.put("imported", p.imported());
         json.put("errorCode", p.errorCode());
         json.put("errorLine", p.errorLine());
-        return json;
+        return ResponseEntity.ok(json);
     }
 
     @PreAuthorize("hasAuthority('REGISTRY_IMPORT')")
     @GetMapping("/admin/registry/imports/{id}/rejects")
     ResponseEntity<Resource> rejects(@PathVariable String id) {
-        ImportProgress p = importer.find(id).orElseThrow(PersonNotFound::new);
-        if (p.rejectsFile() == null) {
-            throw new PersonNotFound();
+        ImportProgress p = importer.get(id);
+        if (p.rejectsFile() == null || !Files.isRegularFile(Path.of(p.rejectsFile()))) {
+            throw new ImportNotFound();
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rejects.csv\"")
@@ -136,8 +144,8 @@ class ImportPages {
     /** The first rejected rows (line, reason code, original row) to show on the page. */
     private static List<String[]> firstRejects(ImportProgress progress, int max) {
         List<String[]> rows = new ArrayList<>();
-        if (progress.rejectsFile() == null) {
-            return rows;
+        if (progress.rejectsFile() == null || !Files.isRegularFile(Path.of(progress.rejectsFile()))) {
+            return rows; // none, or written on another node's disk
         }
         try (BufferedReader in = Files.newBufferedReader(Path.of(progress.rejectsFile()), StandardCharsets.UTF_8)) {
             in.readLine();

@@ -47,6 +47,9 @@ class EmbeddedPostgresConfiguration {
                 .setCleanDataDirectory(false)
                 .setPort(settings.port())
                 .setServerConfig("max_connections", "100")
+                // a national bulk import writes gigabytes of WAL in one transaction: fewer checkpoints (and so
+                // fewer full-page images) during it; the server keeps at most this much WAL on disk
+                .setServerConfig("max_wal_size", "2GB")
                 .start();
         log.info("Embedded PostgreSQL 17 started on port {} with data in {} ({} ms)",
                 pg.getPort(), dir, (System.nanoTime() - start) / 1_000_000);
