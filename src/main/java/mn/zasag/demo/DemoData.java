@@ -56,11 +56,13 @@ class DemoData implements ApplicationRunner {
     private final DemoEntities entities;
     private final DemoHoldings holdings;
     private final DemoDirectory directory;
+    private final DemoLicences licences;
     private final boolean enabled;
 
     DemoData(JdbcClient jdbc, Agencies agencies, Accounts accounts, DemoTokens tokens, Clock clock,
              TransactionTemplate transaction, DemoPopulation population, DemoEntities entities, DemoHoldings holdings,
-             DemoDirectory directory, @Value("${zasag.demo:true}") boolean enabled) {
+             DemoDirectory directory, DemoLicences licences, @Value("${zasag.demo:true}") boolean enabled) {
+        this.licences = licences;
         this.transaction = transaction;
         this.population = population;
         this.entities = entities;
@@ -91,6 +93,8 @@ class DemoData implements ApplicationRunner {
                       tax             gdt-officer  (GDT)                   token zsg_demo_gdt
                       social insur.   gasi-officer (GASI)                  token zsg_demo_gasi (also the exchange client MN/GOV/9011003/benefits)
                       customs         customs-officer (CUSTOMS)            token zsg_demo_customs
+                      licences        police-officer (POLICE)              token zsg_demo_police
+                      welfare         gasws-officer (GASWS)                token zsg_demo_gasws
                       11-11 operator  operator     (CITA)                  token zsg_demo_operator""", PASSWORD);
         }
     }
@@ -121,13 +125,16 @@ class DemoData implements ApplicationRunner {
         for (String[] o : new String[][] {{"mrt-officer", "MRT", "Ганболд", "Энхжин", "zsg_demo_mrt"},
                 {"gdt-officer", "GDT", "Лхагва", "Номин", "zsg_demo_gdt"},
                 {"gasi-officer", "GASI", "Баасан", "Түвшин", "zsg_demo_gasi"},
-                {"customs-officer", "CUSTOMS", "Пүрэв", "Батжаргал", "zsg_demo_customs"}}) {
+                {"customs-officer", "CUSTOMS", "Пүрэв", "Батжаргал", "zsg_demo_customs"},
+                {"police-officer", "POLICE", "Ганзориг", "Мөнх-Очир", "zsg_demo_police"},
+                {"gasws-officer", "GASWS", "Цэцэг", "Оюунчимэг", "zsg_demo_gasws"}}) {
             long id = accounts.createStaff(new NewStaff(o[0], Role.OFFICER, o[1], o[2], o[3], o[0] + "@example.mn", PASSWORD));
             tokens.grant(id, o[4]);
         }
         List<Person> people = population.seed();
         entities.seed(people);
         holdings.seed(people);
+        licences.seed(people);
         directory.seed();
         return true;
     }

@@ -11,7 +11,8 @@ import java.util.Map;
  * The demo's exchange directory: every seeded agency as a GOV member (the codes are made up, 7 digits like a
  * state entity's registration number), the civil registry's four services under {@code MN/GOV/9011002/civil-registry}
  * and one service of each other base registry under its owning agency (e.g. {@code MN/GOV/9011006/vehicle-registry/vehicle}),
- * and a client, the social insurance office's {@code MN/GOV/9011003/benefits}, allowed to call them all.
+ * the portal's extra sources ({@code vehicles.by-owner}, {@code driving-licences.by-holder} under the police's
+ * {@code licence-registry}), and a client, the social insurance office's {@code MN/GOV/9011003/benefits}, allowed to call them all.
  */
 @Component
 class DemoDirectory {
@@ -65,5 +66,10 @@ class DemoDirectory {
             String subsystem = directory.addSubsystem(r[0], r[1], r[2], null).id();
             directory.grant(directory.publish(subsystem, r[3], null, null).id(), null, benefits, null);
         }
+        // what the portal pre-fills from besides: an owner's vehicles, a driver's licence
+        directory.grant(directory.publish("MN/GOV/9011006/vehicle-registry", "vehicles.by-owner", null, null).id(), null,
+                benefits, null);
+        String licences = directory.addSubsystem("MN/GOV/9011005", "licence-registry", "Жолоодох эрхийн бүртгэл", null).id();
+        directory.grant(directory.publish(licences, "driving-licences.by-holder", null, null).id(), null, benefits, null);
     }
 }
