@@ -75,7 +75,7 @@ abstract class WelfareGrant implements ApprovalAction {
                 Answers.date(application, "decision.untilDate"), application.reference(), Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
         out.put("benefitKind", b.kind().name());
-        out.put(b.monthly() ? "monthlyAmount" : "refundAmount", b.amount().toPlainString());
+        out.put(b.monthly() ? "monthlyAmount" : "refundAmount", b.amount().stripTrailingZeros().toPlainString());
         out.put("benefitFrom", b.fromDate().toString());
         if (b.monthly()) {
             out.put("benefitUntil", b.untilDate() == null ? "—" : b.untilDate().toString());
