@@ -54,8 +54,8 @@ class AddCategory implements ApprovalAction {
                 Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
         LicenceFacts.describe(card, out);
-        out.put("categoryAdded", Answers.required(application, "category"));
-        out.put("testDate", passedOn.toString());
+        out.put("fact.categoryAdded", Answers.required(application, "category"));
+        out.put("fact.testDate", passedOn.toString());
         return out;
     }
 }

@@ -64,12 +64,12 @@ class AddressChange implements ApprovalAction {
         CivilEvent event = registry.record(application.applicant(), NewCivilEvent.addressChange(on, Answers.basis(application),
                 division, Answers.text(application, "addressLine")), officer);
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("addressDivision", facts.divisionName(division));
-        out.put("addressLine", event.details().getOrDefault("address_line", "—"));
-        out.put("previousDivision", event.details().containsKey("previous_division")
+        out.put("fact.addressDivision", facts.divisionName(division));
+        out.put("fact.addressLine", event.details().getOrDefault("address_line", "—"));
+        out.put("fact.previousDivision", event.details().containsKey("previous_division")
                 ? facts.divisionName(event.details().get("previous_division")) : "—");
-        out.put("movedOn", on.toString());
-        out.put("civilEvent", Long.toString(event.id()));
+        out.put("fact.movedOn", on.toString());
+        out.put("fact.civilEvent", Long.toString(event.id()));
         return out;
     }
 }

@@ -32,11 +32,11 @@ class AddressReference implements ApprovalAction {
     public Map<String, String> apply(Submitted application, Actor officer) {
         Person p = facts.person(application.applicant(), Answers.basis(application));
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("fullName", p.fullName());
-        out.put("registerNumber", p.registerNumber());
-        out.put("addressDivision", p.addressDivision() == null ? "—" : facts.divisionName(p.addressDivision()));
-        out.put("addressLine", p.addressLine() == null ? "—" : p.addressLine());
-        out.put("livingSince", registry.history(p.registerNumber()).stream()
+        out.put("fact.fullName", p.fullName());
+        out.put("fact.registerNumber", p.registerNumber());
+        out.put("fact.addressDivision", p.addressDivision() == null ? "—" : facts.divisionName(p.addressDivision()));
+        out.put("fact.addressLine", p.addressLine() == null ? "—" : p.addressLine());
+        out.put("fact.livingSince", registry.history(p.registerNumber()).stream()
                 .filter(e -> e.type() == CivilEventType.ADDRESS_CHANGE || e.type() == CivilEventType.BIRTH)
                 .reduce((a, b) -> b).map(e -> e.occurredOn().toString()).orElse("—"));
         return out;

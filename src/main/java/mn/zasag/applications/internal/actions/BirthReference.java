@@ -37,16 +37,16 @@ class BirthReference implements ApprovalAction {
     public Map<String, String> apply(Submitted application, Actor officer) {
         Person p = facts.person(application.applicant(), Answers.basis(application));
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("fullName", (p.clanName() == null ? "" : p.clanName() + " ") + p.fullName());
-        out.put("registerNumber", p.registerNumber());
-        out.put("sex", p.sex().name());
-        out.put("birthDate", p.birthDate().toString());
-        out.put("birthPlace", p.birthPlace() == null ? "—" : facts.divisionName(p.birthPlace()));
-        out.put("citizenship", p.citizenship());
+        out.put("fact.fullName", (p.clanName() == null ? "" : p.clanName() + " ") + p.fullName());
+        out.put("fact.registerNumber", p.registerNumber());
+        out.put("fact.sex", p.sex().name());
+        out.put("fact.birthDate", p.birthDate().toString());
+        out.put("fact.birthPlace", p.birthPlace() == null ? "—" : facts.divisionName(p.birthPlace()));
+        out.put("fact.citizenship", p.citizenship());
         registry.history(p.registerNumber()).stream().filter(e -> e.type() == CivilEventType.BIRTH).findFirst()
                 .ifPresent((CivilEvent birth) -> {
-                    out.put("birthRegisteredOn", birth.recordedAt().toLocalDate().toString());
-                    out.put("birthRegistration", birth.legalBasis());
+                    out.put("fact.birthRegisteredOn", birth.recordedAt().toLocalDate().toString());
+                    out.put("fact.birthRegistration", birth.legalBasis());
                 });
         return out;
     }

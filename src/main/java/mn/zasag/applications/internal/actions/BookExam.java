@@ -37,12 +37,12 @@ class BookExam implements ApprovalAction {
                 Answers.required(application, "centre"), Answers.date(application, "preferredDate"),
                 Answers.acting(officer, application));
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("category", b.category());
-        out.put("examPart", b.part().name());
-        out.put("centre", DrivingLicences.EXAM_CENTRES.get(b.centre()));
-        out.put("date", b.slot().toLocalDate().toString());
-        out.put("time", b.slot().toLocalTime().toString());
-        out.put("booking", Long.toString(b.id()));
+        out.put("fact.category", b.category());
+        out.put("fact.examPart", b.part().name());
+        out.put("fact.centre", DrivingLicences.EXAM_CENTRES.get(b.centre()));
+        out.put("fact.date", b.slot().toLocalDate().toString());
+        out.put("fact.time", b.slot().toLocalTime().toString());
+        out.put("fact.booking", Long.toString(b.id()));
         return out;
     }
 }

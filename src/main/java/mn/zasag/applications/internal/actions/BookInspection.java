@@ -40,10 +40,10 @@ class BookInspection implements ApprovalAction {
                 Answers.date(application, "preferredDate"), Answers.acting(officer, application));
         Map<String, String> out = new LinkedHashMap<>();
         VehicleFacts.describe(v, out);
-        out.put("centre", InspectionBookings.CENTRES.get(b.centre()));
-        out.put("date", b.slot().toLocalDate().toString());
-        out.put("time", b.slot().toLocalTime().toString());
-        out.put("booking", Long.toString(b.id()));
+        out.put("fact.centre", InspectionBookings.CENTRES.get(b.centre()));
+        out.put("fact.date", b.slot().toLocalDate().toString());
+        out.put("fact.time", b.slot().toLocalTime().toString());
+        out.put("fact.booking", Long.toString(b.id()));
         return out;
     }
 }

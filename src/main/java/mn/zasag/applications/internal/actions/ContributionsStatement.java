@@ -38,21 +38,21 @@ class ContributionsStatement implements ApprovalAction {
     @Override
     public Map<String, String> apply(Submitted application, Actor officer) {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("registerNumber", application.applicant());
+        out.put("fact.registerNumber", application.applicant());
         InsuranceRecord record;
         try {
             record = insurance.read(application.applicant(), Answers.basis(application));
         } catch (InsuranceProblem none) {
-            out.put("insuredMonths", "0");
-            out.put("totalPaid", "0");
+            out.put("fact.insuredMonths", "0");
+            out.put("fact.totalPaid", "0");
             return out;
         }
-        out.put("insuredMonths", Integer.toString(record.insuredMonths()));
-        out.put("totalPaid", record.totalPaid().toPlainString());
-        out.put("firstMonth", record.contributions().get(record.contributions().size() - 1).month().toString());
-        out.put("lastMonth", record.contributions().get(0).month().toString());
-        out.put("lastWage", record.contributions().get(0).wage().toPlainString());
-        out.put("employers", record.contributions().stream().map(Contribution::employer).distinct()
+        out.put("fact.insuredMonths", Integer.toString(record.insuredMonths()));
+        out.put("fact.totalPaid", record.totalPaid().toPlainString());
+        out.put("fact.firstMonth", record.contributions().get(record.contributions().size() - 1).month().toString());
+        out.put("fact.lastMonth", record.contributions().get(0).month().toString());
+        out.put("fact.lastWage", record.contributions().get(0).wage().toPlainString());
+        out.put("fact.employers", record.contributions().stream().map(Contribution::employer).distinct()
                 .map(e -> entities.find(e).map(LegalEntity::nameMn).orElse("") + " (" + e + ")")
                 .collect(Collectors.joining("; ")));
         return out;

@@ -47,8 +47,8 @@ class Deregister implements ApprovalAction {
                 Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
         VehicleFacts.describe(v, out);
-        out.put("deregistrationReason", reason.name());
-        out.put("deregisteredOn", event.occurredOn().toString());
+        out.put("fact.deregistrationReason", reason.name());
+        out.put("fact.deregisteredOn", event.occurredOn().toString());
         return out;
     }
 }

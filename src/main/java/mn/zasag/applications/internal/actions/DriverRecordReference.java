@@ -36,19 +36,19 @@ class DriverRecordReference implements ApprovalAction {
     public Map<String, String> apply(Submitted application, Actor officer) {
         DriverRecord record = licences.read(application.applicant(), Answers.basis(application));
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("registerNumber", record.holder());
+        out.put("fact.registerNumber", record.holder());
         if (record.licence() == null) {
-            out.put("licenceStatus", "NONE");
+            out.put("fact.licenceStatus", "NONE");
         } else {
             LicenceFacts.describe(record.licence(), out);
-            out.put("licenceStatus", record.licence().validOn(facts.today()) ? "VALID" : "EXPIRED");
+            out.put("fact.licenceStatus", record.licence().validOn(facts.today()) ? "VALID" : "EXPIRED");
         }
         var recent = record.violations().stream().filter(v -> !v.occurredOn().isBefore(facts.today().minusYears(3))).toList();
-        out.put("violations", Integer.toString(recent.size()));
-        out.put("fines", recent.stream().map(Violation::fine).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString());
+        out.put("fact.violations", Integer.toString(recent.size()));
+        out.put("fact.fines", recent.stream().map(Violation::fine).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString());
         int i = 1;
         for (Violation v : recent) {
-            out.put("violation" + i++, v.occurredOn() + " — " + v.article() + " — " + v.description());
+            out.put("fact.violation." + i++, v.occurredOn() + " — " + v.article() + " — " + v.description());
             if (i > 10) {
                 break;
             }

@@ -95,11 +95,11 @@ class EmployerReport implements ApprovalAction {
             paid = paid.add(line.amount());
         }
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("employer", entity.nameMn() + " (" + entity.registrationNumber() + ")");
-        out.put("reportMonth", month.toString());
-        out.put("insuredPersons", Integer.toString(lines.size()));
-        out.put("totalWages", wages.toPlainString());
-        out.put("totalContributions", paid.toPlainString());
+        out.put("fact.employer", entity.nameMn() + " (" + entity.registrationNumber() + ")");
+        out.put("fact.reportMonth", month.toString());
+        out.put("fact.insuredPersons", Integer.toString(lines.size()));
+        out.put("fact.totalWages", wages.toPlainString());
+        out.put("fact.totalContributions", paid.toPlainString());
         return out;
     }
 

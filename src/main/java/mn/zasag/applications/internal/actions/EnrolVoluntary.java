@@ -47,10 +47,10 @@ class EnrolVoluntary implements ApprovalAction {
                 Answers.required(application, "category"), Answers.amount(application, "monthlyIncome"),
                 start == null ? null : YearMonth.from(start), Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("contractNumber", c.contractNumber());
-        out.put("insuranceCategory", c.category());
-        out.put("incomeBase", c.incomeBase().toPlainString());
-        out.put("insuredFrom", c.fromMonth().toString());
+        out.put("fact.contractNumber", c.contractNumber());
+        out.put("fact.insuranceCategory", c.category());
+        out.put("fact.incomeBase", c.incomeBase().toPlainString());
+        out.put("fact.insuredFrom", c.fromMonth().toString());
         return out;
     }
 }

@@ -45,10 +45,10 @@ class GrantMaternity implements ApprovalAction {
                 Answers.date(application, "decision.fromDate"), Answers.date(application, "decision.untilDate"),
                 Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("insuredMonths", Integer.toString(coverage.insuredMonths(application.applicant())));
-        out.put("benefitAmount", b.amount().toPlainString());
-        out.put("benefitFrom", b.fromDate().toString());
-        out.put("benefitUntil", b.untilDate().toString());
+        out.put("fact.insuredMonths", Integer.toString(coverage.insuredMonths(application.applicant())));
+        out.put("fact.benefitAmount", b.amount().toPlainString());
+        out.put("fact.benefitFrom", b.fromDate().toString());
+        out.put("fact.benefitUntil", b.untilDate().toString());
         return out;
     }
 }

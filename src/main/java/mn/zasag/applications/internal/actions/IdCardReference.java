@@ -43,22 +43,22 @@ class IdCardReference implements ApprovalAction {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ulaanbaatar")));
         LocalDate issued = IdCardValidity.issuedOn(registry.history(p.registerNumber()));
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("fullName", p.fullName());
-        out.put("registerNumber", p.registerNumber());
-        out.put("civilId", p.civilId() == null ? "—" : p.civilId());
+        out.put("fact.fullName", p.fullName());
+        out.put("fact.registerNumber", p.registerNumber());
+        out.put("fact.civilId", p.civilId() == null ? "—" : p.civilId());
         String status;
         if (p.civilId() == null) {
             status = "NONE";
         } else if (issued == null) {
             status = "VALID";
-            out.put("issuedOn", "—");
+            out.put("fact.issuedOn", "—");
         } else {
-            out.put("issuedOn", issued.toString());
+            out.put("fact.issuedOn", issued.toString());
             Optional<LocalDate> until = IdCardValidity.validUntil(p.birthDate(), issued);
-            out.put("validUntil", until.map(LocalDate::toString).orElse("—"));
+            out.put("fact.validUntil", until.map(LocalDate::toString).orElse("—"));
             status = until.isPresent() && until.get().isBefore(today) ? "EXPIRED" : "VALID";
         }
-        out.put("cardStatus", p.alive() ? status : "INVALID");
+        out.put("fact.cardStatus", p.alive() ? status : "INVALID");
         return out;
     }
 }

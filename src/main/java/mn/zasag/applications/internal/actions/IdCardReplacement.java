@@ -63,12 +63,12 @@ class IdCardReplacement implements ApprovalAction {
         CivilEvent event = registry.record(application.applicant(),
                 NewCivilEvent.idCard(today, Answers.basis(application) + "; " + reason, civilId), officer);
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("fullName", before.fullName());
-        out.put("civilId", civilId);
-        out.put("previousCivilId", before.civilId() == null ? "—" : before.civilId());
-        out.put("issuedOn", event.occurredOn().toString());
-        out.put("validUntil", IdCardValidity.validUntil(before.birthDate(), today).map(LocalDate::toString).orElse("—"));
-        out.put("civilEvent", Long.toString(event.id()));
+        out.put("fact.fullName", before.fullName());
+        out.put("fact.civilId", civilId);
+        out.put("fact.previousCivilId", before.civilId() == null ? "—" : before.civilId());
+        out.put("fact.issuedOn", event.occurredOn().toString());
+        out.put("fact.validUntil", IdCardValidity.validUntil(before.birthDate(), today).map(LocalDate::toString).orElse("—"));
+        out.put("fact.civilEvent", Long.toString(event.id()));
         return out;
     }
 }

@@ -39,10 +39,10 @@ class InternationalPermitIssue implements ApprovalAction {
         InternationalPermit permit = licences.issuePermit(application.applicant(), Answers.basis(application), officer);
         Licence licence = licences.current(application.applicant()).orElseThrow();
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("permitNumber", permit.number());
-        out.put("permitValidUntil", permit.validUntil().toString());
-        out.put("licenceNumber", licence.number());
-        out.put("categories", String.join(", ", licence.categories()));
+        out.put("fact.permitNumber", permit.number());
+        out.put("fact.permitValidUntil", permit.validUntil().toString());
+        out.put("fact.licenceNumber", licence.number());
+        out.put("fact.categories", String.join(", ", licence.categories()));
         return out;
     }
 }

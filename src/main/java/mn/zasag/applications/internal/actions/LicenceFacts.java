@@ -43,9 +43,9 @@ class LicenceFacts {
     }
 
     static void describe(Licence l, Map<String, String> out) {
-        out.put("licenceNumber", l.number());
-        out.put("categories", String.join(", ", l.categories()));
-        out.put("issuedOn", l.issuedOn().toString());
-        out.put("validUntil", l.validUntil().toString());
+        out.put("fact.licenceNumber", l.number());
+        out.put("fact.categories", String.join(", ", l.categories()));
+        out.put("fact.issuedOn", l.issuedOn().toString());
+        out.put("fact.validUntil", l.validUntil().toString());
     }
 }

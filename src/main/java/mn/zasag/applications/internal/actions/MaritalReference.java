@@ -41,25 +41,25 @@ class MaritalReference implements ApprovalAction {
         Optional<CivilEvent> lastMarriage = history.stream().filter(e -> e.type() == CivilEventType.MARRIAGE).reduce((a, b) -> b);
         Optional<CivilEvent> lastDivorce = history.stream().filter(e -> e.type() == CivilEventType.DIVORCE).reduce((a, b) -> b);
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("fullName", p.fullName());
-        out.put("registerNumber", p.registerNumber());
+        out.put("fact.fullName", p.fullName());
+        out.put("fact.registerNumber", p.registerNumber());
         if (p.spouse() != null) {
             Optional<Person> spouse = facts.find(p.spouse());
             boolean widowed = spouse.isPresent() && !spouse.get().alive();
-            out.put("maritalStatus", widowed ? "WIDOWED" : "MARRIED");
-            out.put("spouse", spouse.map(Person::fullName).orElse("") + " (" + p.spouse() + ")");
-            lastMarriage.ifPresent(m -> out.put("marriedOn", m.occurredOn().toString()));
+            out.put("fact.maritalStatus", widowed ? "WIDOWED" : "MARRIED");
+            out.put("fact.spouse", spouse.map(Person::fullName).orElse("") + " (" + p.spouse() + ")");
+            lastMarriage.ifPresent(m -> out.put("fact.marriedOn", m.occurredOn().toString()));
             if (widowed) {
-                out.put("spouseDiedOn", spouse.get().deathDate().toString());
+                out.put("fact.spouseDiedOn", spouse.get().deathDate().toString());
             }
         } else if (lastDivorce.isPresent()) {
-            out.put("maritalStatus", "DIVORCED");
-            out.put("divorcedOn", lastDivorce.get().occurredOn().toString());
-            lastMarriage.ifPresent(m -> out.put("marriedOn", m.occurredOn().toString()));
+            out.put("fact.maritalStatus", "DIVORCED");
+            out.put("fact.divorcedOn", lastDivorce.get().occurredOn().toString());
+            lastMarriage.ifPresent(m -> out.put("fact.marriedOn", m.occurredOn().toString()));
         } else {
-            out.put("maritalStatus", "NEVER_MARRIED");
+            out.put("fact.maritalStatus", "NEVER_MARRIED");
         }
-        out.put("marriages", Long.toString(history.stream().filter(e -> e.type() == CivilEventType.MARRIAGE).count()));
+        out.put("fact.marriages", Long.toString(history.stream().filter(e -> e.type() == CivilEventType.MARRIAGE).count()));
         return out;
     }
 }

@@ -42,11 +42,11 @@ class OwnershipReference implements ApprovalAction {
         Vehicle v = vehicles.read(owned.plate(), Answers.basis(application));
         Map<String, String> out = new LinkedHashMap<>();
         VehicleFacts.describe(v, out);
-        out.put("owner", application.applicant());
-        out.put("ownerSince", facts.ownerSince(v.plate()));
-        out.put("registeredOn", v.registeredOn().toString());
-        out.put("inspectionValidUntil", v.inspectionValidUntil() == null ? "—" : v.inspectionValidUntil().toString());
-        out.put("inspection", v.inspection().name());
+        out.put("fact.owner", application.applicant());
+        out.put("fact.ownerSince", facts.ownerSince(v.plate()));
+        out.put("fact.registeredOn", v.registeredOn().toString());
+        out.put("fact.inspectionValidUntil", v.inspectionValidUntil() == null ? "—" : v.inspectionValidUntil().toString());
+        out.put("fact.inspection", v.inspection().name());
         return out;
     }
 }

@@ -54,7 +54,7 @@ class ProsthesisRefund extends WelfareGrant {
             throw new ActionRefused("refund_exceeds_price", paid.toPlainString());
         }
         Map<String, String> out = super.apply(application, officer);
-        out.put("amountPaid", paid.toPlainString());
+        out.put("fact.amountPaid", paid.toPlainString());
         return out;
     }
 }

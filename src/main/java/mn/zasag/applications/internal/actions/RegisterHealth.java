@@ -41,9 +41,9 @@ class RegisterHealth implements ApprovalAction {
                 Answers.required(application, "category"), Answers.date(application, "startDate"),
                 Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("healthBookNumber", h.bookNumber());
-        out.put("insuranceCategory", h.category());
-        out.put("insuredFrom", h.fromDate().toString());
+        out.put("fact.healthBookNumber", h.bookNumber());
+        out.put("fact.insuranceCategory", h.category());
+        out.put("fact.insuredFrom", h.fromDate().toString());
         return out;
     }
 }

@@ -76,9 +76,9 @@ class RegisterImported implements ApprovalAction {
                 owner.addressDivision(), officer);
         Map<String, String> out = new LinkedHashMap<>();
         VehicleFacts.describe(v, out);
-        out.put("owner", owner.fullName() + " (" + owner.registerNumber() + ")");
-        out.put("registeredOn", v.registeredOn().toString());
-        out.put("customsDeclaration", Answers.required(application, "customsDeclaration"));
+        out.put("fact.owner", owner.fullName() + " (" + owner.registerNumber() + ")");
+        out.put("fact.registeredOn", v.registeredOn().toString());
+        out.put("fact.customsDeclaration", Answers.required(application, "customsDeclaration"));
         return out;
     }
 }

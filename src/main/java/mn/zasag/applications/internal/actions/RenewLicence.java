@@ -39,7 +39,7 @@ class RenewLicence implements ApprovalAction {
         Licence renewed = licences.renew(application.applicant(), Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
         LicenceFacts.describe(renewed, out);
-        out.put("previousLicence", previous);
+        out.put("fact.previousLicence", previous);
         return out;
     }
 }

@@ -43,7 +43,7 @@ class ReplaceLicence implements ApprovalAction {
                 Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
         LicenceFacts.describe(card, out);
-        out.put("invalidatedLicence", previous);
+        out.put("fact.invalidatedLicence", previous);
         return out;
     }
 }

@@ -44,8 +44,8 @@ class ReplacePlates implements ApprovalAction {
         VehicleEvent event = changes.replacePlates(v.plate(), reason, Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
         VehicleFacts.describe(v, out);
-        out.put("plateReason", reason);
-        out.put("platesIssuedOn", event.occurredOn().toString());
+        out.put("fact.plateReason", reason);
+        out.put("fact.platesIssuedOn", event.occurredOn().toString());
         return out;
     }
 }

@@ -51,8 +51,8 @@ class SurvivorWelfarePension extends WelfareGrant {
         Person provider = persons.own(Answers.required(application, "deceasedRegisterNumber"))
                 .filter(p -> !p.alive()).orElseThrow(() -> new ActionRefused("provider_alive", "deceasedRegisterNumber"));
         Map<String, String> out = super.apply(application, officer);
-        out.put("provider", provider.fullName() + " (" + provider.registerNumber() + ")");
-        out.put("providerDiedOn", provider.deathDate().toString());
+        out.put("fact.provider", provider.fullName() + " (" + provider.registerNumber() + ")");
+        out.put("fact.providerDiedOn", provider.deathDate().toString());
         return out;
     }
 }

@@ -70,12 +70,12 @@ class TransferOwnership implements ApprovalAction {
         VehicleEvent event = vehicles.transfer(vehicle.plate(), buyer, today, Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
         VehicleFacts.describe(vehicle, out);
-        out.put("previousOwner", application.applicant());
-        out.put("newOwner", person.fullName() + " (" + buyer + ")");
-        out.put("transferredOn", event.occurredOn().toString());
+        out.put("fact.previousOwner", application.applicant());
+        out.put("fact.newOwner", person.fullName() + " (" + buyer + ")");
+        out.put("fact.transferredOn", event.occurredOn().toString());
         String price = Answers.text(application, "price");
         if (price != null) {
-            out.put("price", price);
+            out.put("fact.price", price);
         }
         return out;
     }

@@ -63,8 +63,8 @@ class VehicleFacts {
     }
 
     static void describe(Vehicle v, Map<String, String> out) {
-        out.put("plate", v.plate());
-        out.put("vin", v.vin());
-        out.put("vehicle", v.make() + " " + v.model() + ", " + v.year() + ", " + v.colour());
+        out.put("fact.plate", v.plate());
+        out.put("fact.vin", v.vin());
+        out.put("fact.vehicle", v.make() + " " + v.model() + ", " + v.year() + ", " + v.colour());
     }
 }

@@ -74,11 +74,11 @@ abstract class WelfareGrant implements ApprovalAction {
                 Answers.amount(application, "decision.amount"), from == null ? today() : from,
                 Answers.date(application, "decision.untilDate"), application.reference(), Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("benefitKind", b.kind().name());
-        out.put(b.monthly() ? "monthlyAmount" : "refundAmount", b.amount().stripTrailingZeros().toPlainString());
-        out.put("benefitFrom", b.fromDate().toString());
+        out.put("fact.benefitKind", b.kind().name());
+        out.put(b.monthly() ? "fact.monthlyAmount" : "fact.refundAmount", b.amount().stripTrailingZeros().toPlainString());
+        out.put("fact.benefitFrom", b.fromDate().toString());
         if (b.monthly()) {
-            out.put("benefitUntil", b.untilDate() == null ? "—" : b.untilDate().toString());
+            out.put("fact.benefitUntil", b.untilDate() == null ? "—" : b.untilDate().toString());
         }
         return out;
     }

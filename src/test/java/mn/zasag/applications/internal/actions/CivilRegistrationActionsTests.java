@@ -39,24 +39,24 @@ class CivilRegistrationActionsTests {
 
         Map<String, String> facts = reference("registry.birth-reference", "GASR-CIV-001", rn);
 
-        assertThat(facts).containsEntry("registerNumber", rn).containsEntry("birthDate", "1992-07-14")
-                .containsEntry("sex", "FEMALE").containsEntry("citizenship", "MNG")
-                .containsEntry("birthRegistration", "Туршилт");
-        assertThat(facts.get("birthPlace")).isNotBlank().isNotEqualTo("6501");
+        assertThat(facts).containsEntry("fact.registerNumber", rn).containsEntry("fact.birthDate", "1992-07-14")
+                .containsEntry("fact.sex", "FEMALE").containsEntry("fact.citizenship", "MNG")
+                .containsEntry("fact.birthRegistration", "Туршилт");
+        assertThat(facts.get("fact.birthPlace")).isNotBlank().isNotEqualTo("6501");
     }
 
     @Test
     void theIdCardReferenceSaysNoneUntilACardIsIssuedThenItsNumberAndValidity() {
         String rn = ServiceFixtures.person(registry, LocalDate.of(1990, 3, 2), Sex.MALE, "1122");
-        assertThat(reference("registry.id-card-reference", "GASR-CIV-002", rn)).containsEntry("cardStatus", "NONE");
+        assertThat(reference("registry.id-card-reference", "GASR-CIV-002", rn)).containsEntry("fact.cardStatus", "NONE");
 
         registry.record(rn, NewCivilEvent.idCard(LocalDate.of(2016, 5, 1), "Өргөдөл №1", "7" + rn.substring(2, 10) + "01"),
                 actor("GASR"));
 
         Map<String, String> facts = reference("registry.id-card-reference", "GASR-CIV-002", rn);
         // issued at 26: valid until the day before the 45th birthday
-        assertThat(facts).containsEntry("issuedOn", "2016-05-01").containsEntry("validUntil", "2035-03-01")
-                .containsEntry("cardStatus", "VALID");
+        assertThat(facts).containsEntry("fact.issuedOn", "2016-05-01").containsEntry("fact.validUntil", "2035-03-01")
+                .containsEntry("fact.cardStatus", "VALID");
     }
 
     @Test
@@ -66,24 +66,24 @@ class CivilRegistrationActionsTests {
 
         Map<String, String> facts = reference("registry.address-reference", "GASR-CIV-003", rn);
 
-        assertThat(facts.get("addressDivision")).contains("Хан-Уул");
-        assertThat(facts).containsEntry("addressLine", "5-р хороо").containsEntry("livingSince", "2024-04-01");
+        assertThat(facts.get("fact.addressDivision")).contains("Хан-Уул");
+        assertThat(facts).containsEntry("fact.addressLine", "5-р хороо").containsEntry("fact.livingSince", "2024-04-01");
     }
 
     @Test
     void theMaritalReferenceTellsNeverMarriedMarriedAndDivorcedApart() {
         String he = ServiceFixtures.person(registry, LocalDate.of(1988, 2, 2), Sex.MALE, "1122");
         String she = ServiceFixtures.person(registry, LocalDate.of(1989, 3, 3), Sex.FEMALE, "1122");
-        assertThat(reference("registry.marital-reference", "GASR-CIV-004", he)).containsEntry("maritalStatus", "NEVER_MARRIED")
-                .containsEntry("marriages", "0");
+        assertThat(reference("registry.marital-reference", "GASR-CIV-004", he)).containsEntry("fact.maritalStatus", "NEVER_MARRIED")
+                .containsEntry("fact.marriages", "0");
 
         registry.record(he, NewCivilEvent.marriage(LocalDate.of(2015, 6, 20), "Гэрлэлтийн гэрчилгээ №5", she), actor("GASR"));
-        assertThat(reference("registry.marital-reference", "GASR-CIV-004", she)).containsEntry("maritalStatus", "MARRIED")
-                .containsEntry("marriedOn", "2015-06-20");
+        assertThat(reference("registry.marital-reference", "GASR-CIV-004", she)).containsEntry("fact.maritalStatus", "MARRIED")
+                .containsEntry("fact.marriedOn", "2015-06-20");
 
         registry.record(he, NewCivilEvent.divorce(LocalDate.of(2021, 1, 10), "Шүүхийн шийдвэр №9"), actor("GASR"));
-        assertThat(reference("registry.marital-reference", "GASR-CIV-004", he)).containsEntry("maritalStatus", "DIVORCED")
-                .containsEntry("divorcedOn", "2021-01-10");
+        assertThat(reference("registry.marital-reference", "GASR-CIV-004", he)).containsEntry("fact.maritalStatus", "DIVORCED")
+                .containsEntry("fact.divorcedOn", "2021-01-10");
     }
 
     @Test
@@ -96,7 +96,7 @@ class CivilRegistrationActionsTests {
         Map<String, String> facts = replacement.apply(app, actor("GASR"));
 
         Person after = registry.own(rn).orElseThrow();
-        assertThat(after.civilId()).isEqualTo(facts.get("civilId")).hasSize(12);
+        assertThat(after.civilId()).isEqualTo(facts.get("fact.civilId")).hasSize(12);
         var event = registry.history(rn).stream().filter(e -> e.type() == CivilEventType.ID_CARD_ISSUE).reduce((a, b) -> b).orElseThrow();
         assertThat(event.legalBasis()).contains(app.reference()).contains("LOST");
         assertThat(event.registrarAgency()).isEqualTo("GASR");
@@ -132,6 +132,6 @@ class CivilRegistrationActionsTests {
         var move = registry.history(rn).stream().filter(e -> e.type() == CivilEventType.ADDRESS_CHANGE).findFirst().orElseThrow();
         assertThat(move.occurredOn()).isEqualTo(LocalDate.of(2026, 10, 15));
         assertThat(move.details()).containsEntry("previous_division", "1122");
-        assertThat(facts.get("previousDivision")).contains("Хан-Уул");
+        assertThat(facts.get("fact.previousDivision")).contains("Хан-Уул");
     }
 }

@@ -60,7 +60,7 @@ class InsuranceActionsTests {
         Map<String, String> facts = enrol.apply(app, actor("GASI"));
 
         assertThat(coverage.voluntaryContract(rn)).get().satisfies(c -> {
-            assertThat(c.contractNumber()).isEqualTo(facts.get("contractNumber"));
+            assertThat(c.contractNumber()).isEqualTo(facts.get("fact.contractNumber"));
             assertThat(c.category()).isEqualTo("HERDER");
             assertThat(c.fromMonth()).isEqualTo(YearMonth.now().plusMonths(1));
         });
@@ -75,7 +75,7 @@ class InsuranceActionsTests {
         var app = application("GASI-SI-002", "GASI", rn, "category", "SELF_EMPLOYED", "startDate", LocalDate.now().toString());
         Map<String, String> facts = action(actions, "socialinsurance.register-health").apply(app, actor("GASI"));
 
-        assertThat(facts.get("healthBookNumber")).startsWith("ЭМД");
+        assertThat(facts.get("fact.healthBookNumber")).startsWith("ЭМД");
         assertThat(coverage.healthInsurance(rn)).isPresent();
         assertThat(action(actions, "socialinsurance.register-health").obstacles(app)).containsExactly("obstacle.health_insurance_exists");
         assertThatThrownBy(() -> action(actions, "socialinsurance.register-health").apply(app, actor("GASWS")))
@@ -102,7 +102,7 @@ class InsuranceActionsTests {
         assertThat(grant.obstacles(ok)).isEmpty();
         Map<String, String> facts = grant.apply(ok, actor("GASI"));
 
-        assertThat(facts).containsEntry("insuredMonths", "14").containsEntry("benefitAmount", "2400000.00");
+        assertThat(facts).containsEntry("fact.insuredMonths", "14").containsEntry("fact.benefitAmount", "2400000.00");
         assertThat(coverage.benefits(insured)).hasSize(1);
     }
 
@@ -115,12 +115,12 @@ class InsuranceActionsTests {
         Map<String, String> facts = action(actions, "socialinsurance.contributions-statement")
                 .apply(application("GASI-SI-006", "GASI", rn, "purpose", "BANK"), null);
 
-        assertThat(facts).containsEntry("insuredMonths", "3").containsEntry("totalPaid", "1440000.00")
-                .containsEntry("lastMonth", YearMonth.now().minusMonths(1).toString());
-        assertThat(facts.get("employers")).contains(employer.registrationNumber());
+        assertThat(facts).containsEntry("fact.insuredMonths", "3").containsEntry("fact.totalPaid", "1440000.00")
+                .containsEntry("fact.lastMonth", YearMonth.now().minusMonths(1).toString());
+        assertThat(facts.get("fact.employers")).contains(employer.registrationNumber());
         String none = ServiceFixtures.adult(registry);
         assertThat(action(actions, "socialinsurance.contributions-statement")
-                .apply(application("GASI-SI-006", "GASI", none), null)).containsEntry("insuredMonths", "0");
+                .apply(application("GASI-SI-006", "GASI", none), null)).containsEntry("fact.insuredMonths", "0");
     }
 
     @Test
@@ -142,7 +142,7 @@ class InsuranceActionsTests {
         assertThat(report.obstacles(app)).isEmpty();
         Map<String, String> facts = report.apply(app, actor("GASI"));
 
-        assertThat(facts).containsEntry("insuredPersons", "2").containsEntry("totalContributions", "1008000");
+        assertThat(facts).containsEntry("fact.insuredPersons", "2").containsEntry("fact.totalContributions", "1008000");
         assertThat(coverage.insuredMonths(a)).isEqualTo(1);
         assertThat(insurance.read(b, "Туршилт").contributions().get(0).employer()).isEqualTo(employer.registrationNumber());
     }

@@ -53,10 +53,10 @@ class LicenceActionsTests {
         Map<String, String> facts = renew.apply(app, actor("POLICE"));
 
         Licence card = licences.current(rn).orElseThrow();
-        assertThat(card.number()).isNotEqualTo(old).isEqualTo(facts.get("licenceNumber"));
+        assertThat(card.number()).isNotEqualTo(old).isEqualTo(facts.get("fact.licenceNumber"));
         assertThat(card.validUntil()).isEqualTo(today.plusYears(10));
         assertThat(card.categories()).containsExactly("B", "C");
-        assertThat(facts).containsEntry("previousLicence", old);
+        assertThat(facts).containsEntry("fact.previousLicence", old);
         DriverRecord record = licences.own(rn);
         assertThat(record.licences()).filteredOn(l -> l.number().equals(old)).extracting(Licence::status)
                 .containsExactly(Licence.Status.REPLACED);
@@ -87,7 +87,7 @@ class LicenceActionsTests {
         Licence card = licences.current(rn).orElseThrow();
         assertThat(card.number()).isNotEqualTo(lost.number());
         assertThat(card.validUntil()).isEqualTo(lost.validUntil());
-        assertThat(facts).containsEntry("invalidatedLicence", lost.number());
+        assertThat(facts).containsEntry("fact.invalidatedLicence", lost.number());
         assertThatThrownBy(() -> action(actions, "licences.replace")
                 .apply(application("POLICE-DL-002", "POLICE", rn, "reason", "LOST"), actor("GASR")))
                 .isInstanceOf(LicenceProblem.class).hasMessageContaining("licences_owner_only");
@@ -124,8 +124,8 @@ class LicenceActionsTests {
         Map<String, String> facts = action(actions, "licences.international-permit")
                 .apply(application("POLICE-DL-004", "POLICE", rn, "country", "Япон"), actor("POLICE"));
 
-        assertThat(facts.get("permitNumber")).startsWith("ОУ");
-        assertThat(LocalDate.parse(facts.get("permitValidUntil"))).isEqualTo(licences.current(rn).orElseThrow().validUntil());
+        assertThat(facts.get("fact.permitNumber")).startsWith("ОУ");
+        assertThat(LocalDate.parse(facts.get("fact.permitValidUntil"))).isEqualTo(licences.current(rn).orElseThrow().validUntil());
         assertThat(licences.own(rn).permits()).hasSize(1);
     }
 
@@ -146,7 +146,7 @@ class LicenceActionsTests {
         Map<String, String> facts = action(actions, "licences.book-exam").apply(application("POLICE-DL-005", "POLICE", rn,
                 "category", "B", "part", "THEORY", "centre", "DARKHAN-EXAM", "preferredDate", day.toString()), null);
 
-        LocalDate booked = LocalDate.parse(facts.get("date"));
+        LocalDate booked = LocalDate.parse(facts.get("fact.date"));
         assertThat(booked).isAfterOrEqualTo(day);
         assertThat(booked.getDayOfWeek().getValue()).isLessThan(6);
         assertThat(licences.bookings(rn)).hasSize(1);
@@ -169,8 +169,8 @@ class LicenceActionsTests {
         Map<String, String> facts = action(actions, "licences.driver-record")
                 .apply(application("POLICE-DL-006", "POLICE", rn, "purpose", "EMPLOYER"), null);
 
-        assertThat(facts).containsEntry("licenceStatus", "VALID").containsEntry("violations", "1").containsEntry("fines", "50000.00")
-                .containsEntry("categories", "B");
+        assertThat(facts).containsEntry("fact.licenceStatus", "VALID").containsEntry("fact.violations", "1").containsEntry("fact.fines", "50000.00")
+                .containsEntry("fact.categories", "B");
         assertThat(facts.get("violation1")).contains("14.7.1");
     }
 }

@@ -66,7 +66,7 @@ class VehicleActionsTests {
         assertThat(last.type()).isEqualTo(VehicleEvent.Type.TRANSFER);
         assertThat(last.previousOwner().id()).isEqualTo(seller);
         assertThat(last.legalBasis()).contains(app.reference());
-        assertThat(facts).containsEntry("plate", plate).containsEntry("previousOwner", seller);
+        assertThat(facts).containsEntry("fact.plate", plate).containsEntry("fact.previousOwner", seller);
 
         // the seller no longer owns it: a second application for the same vehicle is stopped and refused
         var again = application("MRT-VEH-001", "MRT", seller, "plate", plate, "buyerRegisterNumber", buyer);
@@ -103,7 +103,7 @@ class VehicleActionsTests {
 
         Map<String, String> facts = registration.apply(app, actor("MRT"));
 
-        String plate = facts.get("plate");
+        String plate = facts.get("fact.plate");
         assertThat(PlateNumber.parse(plate).division()).isEqualTo("45"); // Darkhan-Uul
         assertThat(vehicles.read(plate, "Туршилт").vin()).isEqualTo(vin);
         assertThat(registration.obstacles(app)).containsExactly("obstacle.vin_registered");
@@ -132,7 +132,7 @@ class VehicleActionsTests {
 
         Map<String, String> facts = action(actions, "vehicles.deregister").apply(app, actor("MRT"));
 
-        assertThat(facts).containsEntry("deregistrationReason", "SCRAPPED").containsEntry("deregisteredOn", "2026-11-01");
+        assertThat(facts).containsEntry("fact.deregistrationReason", "SCRAPPED").containsEntry("fact.deregisteredOn", "2026-11-01");
         assertThat(changes.deregisteredOn(plate)).contains(LocalDate.of(2026, 11, 1));
         assertThat(changes.onRegister(owner)).isEmpty();
         assertThat(vehicles.history(plate)).extracting(VehicleEvent::type)
@@ -166,10 +166,10 @@ class VehicleActionsTests {
         Map<String, String> b = action(actions, "vehicles.book-inspection").apply(application("MRT-VEH-005", "MRT", owner,
                 "plate", second, "centre", "ERDENET", "preferredDate", day.toString()), actor("MRT"));
 
-        assertThat(a.get("date") + a.get("time")).isNotEqualTo(b.get("date") + b.get("time"));
-        assertThat(LocalDate.parse(a.get("date"))).isAfterOrEqualTo(day);
+        assertThat(a.get("fact.date") + a.get("fact.time")).isNotEqualTo(b.get("fact.date") + b.get("fact.time"));
+        assertThat(LocalDate.parse(a.get("fact.date"))).isAfterOrEqualTo(day);
         assertThat(bookings.ofVehicle(first)).hasSize(1);
-        assertThat(a.get("centre")).contains("Орхон");
+        assertThat(a.get("fact.centre")).contains("Орхон");
     }
 
     @Test
@@ -181,8 +181,8 @@ class VehicleActionsTests {
         Map<String, String> facts = action(actions, "vehicles.ownership-reference")
                 .apply(application("MRT-VEH-006", "MRT", owner, "plate", plate, "purpose", "BANK"), actor("MRT"));
 
-        assertThat(facts).containsEntry("plate", plate).containsEntry("owner", owner).containsEntry("ownerSince", "2020-01-10")
-                .containsEntry("inspection", "OVERDUE");
+        assertThat(facts).containsEntry("fact.plate", plate).containsEntry("fact.owner", owner).containsEntry("fact.ownerSince", "2020-01-10")
+                .containsEntry("fact.inspection", "OVERDUE");
         assertThatThrownBy(() -> action(actions, "vehicles.ownership-reference")
                 .apply(application("MRT-VEH-006", "MRT", stranger, "plate", plate), actor("MRT")))
                 .isInstanceOf(ActionRefused.class);

@@ -54,8 +54,8 @@ class WelfareActionsTests {
 
         Map<String, String> facts = pension.apply(app, actor("GASWS"));
 
-        assertThat(facts).containsEntry("benefitKind", "RETIREMENT_PENSION").containsEntry("monthlyAmount", "345000")
-                .containsEntry("benefitUntil", "—");
+        assertThat(facts).containsEntry("fact.benefitKind", "RETIREMENT_PENSION").containsEntry("fact.monthlyAmount", "345000")
+                .containsEntry("fact.benefitUntil", "—");
         assertThat(welfare.ofPerson(woman)).extracting(WelfareBenefit::reference).containsExactly(app.reference());
         // a second welfare pension for the same time is refused
         assertThat(pension.obstacles(app)).containsExactly("obstacle.pension_already_granted");
@@ -101,7 +101,7 @@ class WelfareActionsTests {
         assertThat(pension.obstacles(app)).isEmpty();
         Map<String, String> facts = pension.apply(app, actor("GASWS"));
 
-        assertThat(facts).containsEntry("providerDiedOn", today.minusMonths(1).toString());
+        assertThat(facts).containsEntry("fact.providerDiedOn", today.minusMonths(1).toString());
         assertThat(welfare.ofPerson(widow)).extracting(WelfareBenefit::kind).containsExactly(WelfareBenefit.Kind.SURVIVOR_PENSION);
     }
 
@@ -140,7 +140,7 @@ class WelfareActionsTests {
                 "purchaseDate", today.minusMonths(1).toString(), "amountPaid", "1200000", "decision.amount", "600000"),
                 actor("GASWS"));
 
-        assertThat(facts).containsEntry("refundAmount", "600000").doesNotContainKey("benefitUntil");
+        assertThat(facts).containsEntry("fact.refundAmount", "600000").doesNotContainKey("fact.benefitUntil");
         assertThat(welfare.ofPerson(rn)).singleElement().satisfies(b -> assertThat(b.monthly()).isFalse());
     }
 }
