@@ -39,7 +39,7 @@ class BirthReference implements ApprovalAction {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("fact.fullName", (p.clanName() == null ? "" : p.clanName() + " ") + p.fullName());
         out.put("fact.registerNumber", p.registerNumber());
-        out.put("fact.sex", p.sex().name());
+        out.put("fact.sex", facts.label(p.sex().name()));
         out.put("fact.birthDate", p.birthDate().toString());
         out.put("fact.birthPlace", p.birthPlace() == null ? "—" : facts.divisionName(p.birthPlace()));
         out.put("fact.citizenship", p.citizenship());

@@ -15,8 +15,10 @@ import java.util.Map;
 class BookExam implements ApprovalAction {
 
     private final DrivingLicences licences;
+    private final Labels labels;
 
-    BookExam(DrivingLicences licences) {
+    BookExam(DrivingLicences licences, Labels labels) {
+        this.labels = labels;
         this.licences = licences;
     }
 
@@ -38,7 +40,7 @@ class BookExam implements ApprovalAction {
                 Answers.acting(officer, application));
         Map<String, String> out = new LinkedHashMap<>();
         out.put("fact.category", b.category());
-        out.put("fact.examPart", b.part().name());
+        out.put("fact.examPart", labels.of(b.part().name()));
         out.put("fact.centre", DrivingLicences.EXAM_CENTRES.get(b.centre()));
         out.put("fact.date", b.slot().toLocalDate().toString());
         out.put("fact.time", b.slot().toLocalTime().toString());

@@ -17,8 +17,10 @@ class CivilFacts {
 
     private final CivilRegistry registry;
     private final Divisions divisions;
+    private final Labels labels;
 
-    CivilFacts(CivilRegistry registry, Divisions divisions) {
+    CivilFacts(CivilRegistry registry, Divisions divisions, Labels labels) {
+        this.labels = labels;
         this.registry = registry;
         this.divisions = divisions;
     }
@@ -26,6 +28,10 @@ class CivilFacts {
     /** The person, read with the application as the legal basis (audited like any registry read). */
     Person person(String registerNumber, String basis) {
         return registry.read(registerNumber, basis);
+    }
+
+    String label(String code) {
+        return labels.of(code);
     }
 
     Optional<Person> find(String registerNumber) {

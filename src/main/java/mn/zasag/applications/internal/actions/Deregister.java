@@ -47,7 +47,7 @@ class Deregister implements ApprovalAction {
                 Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
         VehicleFacts.describe(v, out);
-        out.put("fact.deregistrationReason", reason.name());
+        out.put("fact.deregistrationReason", facts.label(reason.name()));
         out.put("fact.deregisteredOn", event.occurredOn().toString());
         return out;
     }

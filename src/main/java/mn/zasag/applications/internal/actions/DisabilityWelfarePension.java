@@ -20,8 +20,8 @@ class DisabilityWelfarePension extends WelfareGrant {
     static final int MIN_LOSS_PERCENT = 50;
     static final int MIN_AGE = 16;
 
-    DisabilityWelfarePension(WelfareBenefits welfare, CivilRegistry persons, Clock clock) {
-        super(welfare, persons, clock);
+    DisabilityWelfarePension(WelfareBenefits welfare, CivilRegistry persons, Clock clock, Labels labels) {
+        super(welfare, persons, clock, labels);
     }
 
     @Override

@@ -38,10 +38,10 @@ class DriverRecordReference implements ApprovalAction {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("fact.registerNumber", record.holder());
         if (record.licence() == null) {
-            out.put("fact.licenceStatus", "NONE");
+            out.put("fact.licenceStatus", facts.label("NO_LICENCE"));
         } else {
             LicenceFacts.describe(record.licence(), out);
-            out.put("fact.licenceStatus", record.licence().validOn(facts.today()) ? "VALID" : "EXPIRED");
+            out.put("fact.licenceStatus", facts.label(record.licence().validOn(facts.today()) ? "VALID" : "EXPIRED"));
         }
         var recent = record.violations().stream().filter(v -> !v.occurredOn().isBefore(facts.today().minusYears(3))).toList();
         out.put("fact.violations", Integer.toString(recent.size()));

@@ -21,8 +21,10 @@ import java.util.Map;
 class EnrolVoluntary implements ApprovalAction {
 
     private final InsuranceCoverage coverage;
+    private final Labels labels;
 
-    EnrolVoluntary(InsuranceCoverage coverage) {
+    EnrolVoluntary(InsuranceCoverage coverage, Labels labels) {
+        this.labels = labels;
         this.coverage = coverage;
     }
 
@@ -48,7 +50,7 @@ class EnrolVoluntary implements ApprovalAction {
                 start == null ? null : YearMonth.from(start), Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
         out.put("fact.contractNumber", c.contractNumber());
-        out.put("fact.insuranceCategory", c.category());
+        out.put("fact.insuranceCategory", labels.of(c.category()));
         out.put("fact.incomeBase", c.incomeBase().toPlainString());
         out.put("fact.insuredFrom", c.fromMonth().toString());
         return out;

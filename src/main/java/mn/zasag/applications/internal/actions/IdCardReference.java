@@ -58,7 +58,7 @@ class IdCardReference implements ApprovalAction {
             out.put("fact.validUntil", until.map(LocalDate::toString).orElse("—"));
             status = until.isPresent() && until.get().isBefore(today) ? "EXPIRED" : "VALID";
         }
-        out.put("fact.cardStatus", p.alive() ? status : "INVALID");
+        out.put("fact.cardStatus", facts.label(p.alive() ? status : "INVALID"));
         return out;
     }
 }

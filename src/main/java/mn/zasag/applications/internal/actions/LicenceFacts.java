@@ -17,10 +17,16 @@ class LicenceFacts {
 
     private final DrivingLicences licences;
     private final Clock clock;
+    private final Labels labels;
 
-    LicenceFacts(DrivingLicences licences, Clock clock) {
+    LicenceFacts(DrivingLicences licences, Clock clock, Labels labels) {
+        this.labels = labels;
         this.licences = licences;
         this.clock = clock;
+    }
+
+    String label(String code) {
+        return labels.of(code);
     }
 
     LocalDate today() {

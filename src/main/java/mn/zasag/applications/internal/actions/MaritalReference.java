@@ -46,18 +46,18 @@ class MaritalReference implements ApprovalAction {
         if (p.spouse() != null) {
             Optional<Person> spouse = facts.find(p.spouse());
             boolean widowed = spouse.isPresent() && !spouse.get().alive();
-            out.put("fact.maritalStatus", widowed ? "WIDOWED" : "MARRIED");
+            out.put("fact.maritalStatus", facts.label(widowed ? "WIDOWED" : "MARRIED"));
             out.put("fact.spouse", spouse.map(Person::fullName).orElse("") + " (" + p.spouse() + ")");
             lastMarriage.ifPresent(m -> out.put("fact.marriedOn", m.occurredOn().toString()));
             if (widowed) {
                 out.put("fact.spouseDiedOn", spouse.get().deathDate().toString());
             }
         } else if (lastDivorce.isPresent()) {
-            out.put("fact.maritalStatus", "DIVORCED");
+            out.put("fact.maritalStatus", facts.label("DIVORCED"));
             out.put("fact.divorcedOn", lastDivorce.get().occurredOn().toString());
             lastMarriage.ifPresent(m -> out.put("fact.marriedOn", m.occurredOn().toString()));
         } else {
-            out.put("fact.maritalStatus", "NEVER_MARRIED");
+            out.put("fact.maritalStatus", facts.label("NEVER_MARRIED"));
         }
         out.put("fact.marriages", Long.toString(history.stream().filter(e -> e.type() == CivilEventType.MARRIAGE).count()));
         return out;

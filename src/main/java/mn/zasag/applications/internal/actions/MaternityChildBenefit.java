@@ -21,8 +21,8 @@ class MaternityChildBenefit extends WelfareGrant {
 
     static final int FROM_WEEK = 20;
 
-    MaternityChildBenefit(WelfareBenefits welfare, CivilRegistry persons, Clock clock) {
-        super(welfare, persons, clock);
+    MaternityChildBenefit(WelfareBenefits welfare, CivilRegistry persons, Clock clock, Labels labels) {
+        super(welfare, persons, clock, labels);
     }
 
     @Override

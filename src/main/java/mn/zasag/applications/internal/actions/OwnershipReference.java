@@ -46,7 +46,7 @@ class OwnershipReference implements ApprovalAction {
         out.put("fact.ownerSince", facts.ownerSince(v.plate()));
         out.put("fact.registeredOn", v.registeredOn().toString());
         out.put("fact.inspectionValidUntil", v.inspectionValidUntil() == null ? "—" : v.inspectionValidUntil().toString());
-        out.put("fact.inspection", v.inspection().name());
+        out.put("fact.inspection", facts.label(v.inspection().name()));
         return out;
     }
 }

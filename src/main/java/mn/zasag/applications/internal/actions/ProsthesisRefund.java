@@ -20,8 +20,8 @@ import java.util.Map;
 @Component
 class ProsthesisRefund extends WelfareGrant {
 
-    ProsthesisRefund(WelfareBenefits welfare, CivilRegistry persons, Clock clock) {
-        super(welfare, persons, clock);
+    ProsthesisRefund(WelfareBenefits welfare, CivilRegistry persons, Clock clock, Labels labels) {
+        super(welfare, persons, clock, labels);
     }
 
     @Override

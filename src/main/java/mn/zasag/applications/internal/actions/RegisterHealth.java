@@ -16,8 +16,10 @@ import java.util.Map;
 class RegisterHealth implements ApprovalAction {
 
     private final InsuranceCoverage coverage;
+    private final Labels labels;
 
-    RegisterHealth(InsuranceCoverage coverage) {
+    RegisterHealth(InsuranceCoverage coverage, Labels labels) {
+        this.labels = labels;
         this.coverage = coverage;
     }
 
@@ -42,7 +44,7 @@ class RegisterHealth implements ApprovalAction {
                 Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
         out.put("fact.healthBookNumber", h.bookNumber());
-        out.put("fact.insuranceCategory", h.category());
+        out.put("fact.insuranceCategory", labels.of(h.category()));
         out.put("fact.insuredFrom", h.fromDate().toString());
         return out;
     }

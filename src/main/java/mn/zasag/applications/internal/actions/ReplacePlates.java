@@ -44,7 +44,7 @@ class ReplacePlates implements ApprovalAction {
         VehicleEvent event = changes.replacePlates(v.plate(), reason, Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
         VehicleFacts.describe(v, out);
-        out.put("fact.plateReason", reason);
+        out.put("fact.plateReason", facts.label(reason));
         out.put("fact.platesIssuedOn", event.occurredOn().toString());
         return out;
     }

@@ -26,8 +26,8 @@ class RetirementWelfarePension extends WelfareGrant {
 
     private final InsuranceCoverage coverage;
 
-    RetirementWelfarePension(WelfareBenefits welfare, CivilRegistry persons, Clock clock, InsuranceCoverage coverage) {
-        super(welfare, persons, clock);
+    RetirementWelfarePension(WelfareBenefits welfare, CivilRegistry persons, Clock clock, Labels labels, InsuranceCoverage coverage) {
+        super(welfare, persons, clock, labels);
         this.coverage = coverage;
     }
 

@@ -20,8 +20,8 @@ import java.util.Optional;
 @Component
 class SurvivorWelfarePension extends WelfareGrant {
 
-    SurvivorWelfarePension(WelfareBenefits welfare, CivilRegistry persons, Clock clock) {
-        super(welfare, persons, clock);
+    SurvivorWelfarePension(WelfareBenefits welfare, CivilRegistry persons, Clock clock, Labels labels) {
+        super(welfare, persons, clock, labels);
     }
 
     @Override

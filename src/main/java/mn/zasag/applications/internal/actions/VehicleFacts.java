@@ -19,8 +19,10 @@ class VehicleFacts {
 
     private final VehicleRegistry registry;
     private final VehicleChanges changes;
+    private final Labels labels;
 
-    VehicleFacts(VehicleRegistry registry, VehicleChanges changes) {
+    VehicleFacts(VehicleRegistry registry, VehicleChanges changes, Labels labels) {
+        this.labels = labels;
         this.registry = registry;
         this.changes = changes;
     }
@@ -49,6 +51,10 @@ class VehicleFacts {
             return List.of("obstacle.applicant_not_owner");
         }
         return List.of();
+    }
+
+    String label(String code) {
+        return labels.of(code);
     }
 
     Vehicle requireOwned(Submitted application) {

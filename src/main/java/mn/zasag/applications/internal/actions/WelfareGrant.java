@@ -27,8 +27,10 @@ abstract class WelfareGrant implements ApprovalAction {
     final WelfareBenefits welfare;
     final CivilRegistry persons;
     final Clock clock;
+    final Labels labels;
 
-    WelfareGrant(WelfareBenefits welfare, CivilRegistry persons, Clock clock) {
+    WelfareGrant(WelfareBenefits welfare, CivilRegistry persons, Clock clock, Labels labels) {
+        this.labels = labels;
         this.welfare = welfare;
         this.persons = persons;
         this.clock = clock;
@@ -74,7 +76,7 @@ abstract class WelfareGrant implements ApprovalAction {
                 Answers.amount(application, "decision.amount"), from == null ? today() : from,
                 Answers.date(application, "decision.untilDate"), application.reference(), Answers.basis(application), officer);
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("fact.benefitKind", b.kind().name());
+        out.put("fact.benefitKind", labels.of(b.kind().name()));
         out.put(b.monthly() ? "fact.monthlyAmount" : "fact.refundAmount", b.amount().stripTrailingZeros().toPlainString());
         out.put("fact.benefitFrom", b.fromDate().toString());
         if (b.monthly()) {

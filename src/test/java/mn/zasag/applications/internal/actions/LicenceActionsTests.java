@@ -169,7 +169,7 @@ class LicenceActionsTests {
         Map<String, String> facts = action(actions, "licences.driver-record")
                 .apply(application("POLICE-DL-006", "POLICE", rn, "purpose", "EMPLOYER"), null);
 
-        assertThat(facts).containsEntry("fact.licenceStatus", "VALID").containsEntry("fact.violations", "1").containsEntry("fact.fines", "50000.00")
+        assertThat(facts).containsEntry("fact.licenceStatus", "Хүчинтэй / Valid").containsEntry("fact.violations", "1").containsEntry("fact.fines", "50000.00")
                 .containsEntry("fact.categories", "B");
         assertThat(facts.get("violation1")).contains("14.7.1");
     }

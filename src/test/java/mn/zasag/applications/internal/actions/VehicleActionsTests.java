@@ -132,7 +132,7 @@ class VehicleActionsTests {
 
         Map<String, String> facts = action(actions, "vehicles.deregister").apply(app, actor("MRT"));
 
-        assertThat(facts).containsEntry("fact.deregistrationReason", "SCRAPPED").containsEntry("fact.deregisteredOn", "2026-11-01");
+        assertThat(facts).containsEntry("fact.deregistrationReason", "Ашиглалтаас гарсан / Scrapped").containsEntry("fact.deregisteredOn", "2026-11-01");
         assertThat(changes.deregisteredOn(plate)).contains(LocalDate.of(2026, 11, 1));
         assertThat(changes.onRegister(owner)).isEmpty();
         assertThat(vehicles.history(plate)).extracting(VehicleEvent::type)
@@ -182,7 +182,7 @@ class VehicleActionsTests {
                 .apply(application("MRT-VEH-006", "MRT", owner, "plate", plate, "purpose", "BANK"), actor("MRT"));
 
         assertThat(facts).containsEntry("fact.plate", plate).containsEntry("fact.owner", owner).containsEntry("fact.ownerSince", "2020-01-10")
-                .containsEntry("fact.inspection", "OVERDUE");
+                .containsEntry("fact.inspection", "Хугацаа хэтэрсэн / Overdue");
         assertThatThrownBy(() -> action(actions, "vehicles.ownership-reference")
                 .apply(application("MRT-VEH-006", "MRT", stranger, "plate", plate), actor("MRT")))
                 .isInstanceOf(ActionRefused.class);

@@ -54,7 +54,7 @@ class WelfareActionsTests {
 
         Map<String, String> facts = pension.apply(app, actor("GASWS"));
 
-        assertThat(facts).containsEntry("fact.benefitKind", "RETIREMENT_PENSION").containsEntry("fact.monthlyAmount", "345000")
+        assertThat(facts).containsEntry("fact.benefitKind", "Өндөр насны халамжийн тэтгэвэр / Old-age welfare pension").containsEntry("fact.monthlyAmount", "345000")
                 .containsEntry("fact.benefitUntil", "—");
         assertThat(welfare.ofPerson(woman)).extracting(WelfareBenefit::reference).containsExactly(app.reference());
         // a second welfare pension for the same time is refused
