@@ -4,11 +4,15 @@ import mn.zasag.exchange.ServiceProvider;
 import mn.zasag.licences.DriverRecord;
 import mn.zasag.licences.DrivingLicences;
 import mn.zasag.licences.Licence;
+import mn.zasag.shared.Party;
+import mn.zasag.shared.ProblemException;
+import mn.zasag.shared.RegisterNumber;
 import mn.zasag.vehicles.Vehicle;
 import mn.zasag.vehicles.VehicleChanges;
 import mn.zasag.vehicles.VehicleRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -29,7 +33,7 @@ class PortalProviders {
     ServiceProvider vehiclesByOwnerService(VehicleRegistry vehicles, VehicleChanges changes, JsonMapper json) {
         return new RecordProvider("vehicles.by-owner", "vehicles-by-owner", "Vehicles of an owner", "owner",
                 "Vehicle registry of Mongolia (MRT): the vehicles on the register a person or entity owns now.",
-                (owner, purpose) -> byOwner(owner, vehicles.search(owner, purpose), changes), json);
+                (owner, purpose) -> byOwner(owner, vehicles.search(valid(owner), purpose), changes), json);
     }
 
     @Bean
@@ -37,7 +41,24 @@ class PortalProviders {
         return new RecordProvider("driving-licences.by-holder", "driving-licences-by-holder", "Driving licence of a holder",
                 "registerNumber", "Driving licence register of Mongolia (POLICE): the card in force, its categories and "
                         + "validity, international permits and the number of violations.",
-                (holder, purpose) -> byHolder(licences.read(holder, purpose), clock), json);
+                (holder, purpose) -> byHolder(licences.read(person(holder), purpose), clock), json);
+    }
+
+    private static String person(String id) {
+        try {
+            return RegisterNumber.parse(id).value();
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "register_number_invalid", "Not a register number: " + e.getMessage());
+        }
+    }
+
+    /** A malformed number is the caller's mistake (400 with a code), not the provider's failure. */
+    private static String valid(String id) {
+        try {
+            return Party.parse(id, Clock.systemUTC()).id();
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "register_number_invalid", "Not a register number: " + e.getMessage());
+        }
     }
 
     private static Map<String, Object> byOwner(String owner, List<Vehicle> found, VehicleChanges changes) {

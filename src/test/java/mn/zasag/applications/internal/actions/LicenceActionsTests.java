@@ -171,6 +171,6 @@ class LicenceActionsTests {
 
         assertThat(facts).containsEntry("fact.licenceStatus", "Хүчинтэй / Valid").containsEntry("fact.violations", "1").containsEntry("fact.fines", "50000.00")
                 .containsEntry("fact.categories", "B");
-        assertThat(facts.get("violation1")).contains("14.7.1");
+        assertThat(facts.get("fact.violation.1")).contains("14.7.1");
     }
 }
