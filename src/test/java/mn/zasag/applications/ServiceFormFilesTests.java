@@ -70,11 +70,14 @@ class ServiceFormFilesTests {
             texts(form.get("title"), where + " title");
             Map<String, JsonNode> questions = new HashMap<>();
             List<String> order = new ArrayList<>();
+            Set<String> pageIds = new HashSet<>();
             assertThat(form.get("sections").size()).as(where).isPositive();
             for (JsonNode section : form.get("sections")) {
                 texts(section.get("title"), where + " section");
                 for (JsonNode page : section.get("pages")) {
                     String at = where + "/" + page.get("id").asString();
+                    assertThat(pageIds.add(page.get("id").asString())).as(at + " is the only page with its id").isTrue();
+                    assertThat(page.get("id").asString()).as(at).matches("[a-z0-9]+(-[a-z0-9]+)*");
                     texts(page.get("title"), at);
                     JsonNode when = page.get("when");
                     if (when != null && !when.isNull()) {
