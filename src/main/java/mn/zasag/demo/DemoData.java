@@ -93,8 +93,8 @@ class DemoData implements ApplicationRunner {
                       tax             gdt-officer  (GDT)                   token zsg_demo_gdt
                       social insur.   gasi-officer (GASI)                  token zsg_demo_gasi (also the exchange client MN/GOV/9011003/benefits)
                       customs         customs-officer (CUSTOMS)            token zsg_demo_customs
-                      licences        police-officer (POLICE)              token zsg_demo_police
-                      welfare         gasws-officer (GASWS)                token zsg_demo_gasws
+                      licences        police-officer (POLICE)              token zsg_demo_police (decides licence applications)
+                      social welfare  gasws-officer (GASWS)                token zsg_demo_gasws (decides welfare applications)
                       11-11 operator  operator     (CITA)                  token zsg_demo_operator""", PASSWORD);
         }
     }
@@ -127,7 +127,7 @@ class DemoData implements ApplicationRunner {
                 {"gasi-officer", "GASI", "Баасан", "Түвшин", "zsg_demo_gasi"},
                 {"customs-officer", "CUSTOMS", "Пүрэв", "Батжаргал", "zsg_demo_customs"},
                 {"police-officer", "POLICE", "Ганзориг", "Мөнх-Очир", "zsg_demo_police"},
-                {"gasws-officer", "GASWS", "Цэцэг", "Оюунчимэг", "zsg_demo_gasws"}}) {
+                {"gasws-officer", "GASWS", "Цэрэн", "Ариунаа", "zsg_demo_gasws"}}) {
             long id = accounts.createStaff(new NewStaff(o[0], Role.OFFICER, o[1], o[2], o[3], o[0] + "@example.mn", PASSWORD));
             tokens.grant(id, o[4]);
         }

@@ -12,7 +12,9 @@ import java.util.Map;
  * state entity's registration number), the civil registry's four services under {@code MN/GOV/9011002/civil-registry}
  * and one service of each other base registry under its owning agency (e.g. {@code MN/GOV/9011006/vehicle-registry/vehicle}),
  * the portal's extra sources ({@code vehicles.by-owner}, {@code driving-licences.by-holder} under the police's
- * {@code licence-registry}), and a client, the social insurance office's {@code MN/GOV/9011003/benefits}, allowed to call them all.
+ * {@code licence-registry}),
+ * and two clients allowed to call them all: the social insurance office's {@code MN/GOV/9011003/benefits} and the
+ * portal's {@code MN/GOV/9011001/portal} (CITA runs it), through which online applications are pre-filled.
  */
 @Component
 class DemoDirectory {
@@ -46,6 +48,7 @@ class DemoDirectory {
         }
         String registry = directory.addSubsystem("MN/GOV/9011002", "civil-registry", "Иргэний бүртгэл", null).id();
         String benefits = directory.addSubsystem("MN/GOV/9011003", "benefits", "Тэтгэмжийн систем", null).id();
+        String portal = directory.addSubsystem("MN/GOV/9011001", "portal", "Төрийн үйлчилгээний портал", null).id();
         for (String provider : List.of("civil-registry.person", "civil-registry.address", "civil-registry.marital-status",
                 "civil-registry.id-card-status")) {
             String service = directory.publish(registry, provider, null, null).id();
@@ -53,6 +56,7 @@ class DemoDirectory {
                 directory.configure(service, "FULL", true, 5000, true, null);
             }
             directory.grant(service, null, benefits, null);
+            directory.grant(service, null, portal, null);
         }
         // the other base registries, each under its owning agency, open to the same client
         String[][] registries = {
@@ -64,12 +68,16 @@ class DemoDirectory {
                 {"MN/GOV/9011008", "customs", "Гаалийн өр", "customs.debt-status"}};
         for (String[] r : registries) {
             String subsystem = directory.addSubsystem(r[0], r[1], r[2], null).id();
-            directory.grant(directory.publish(subsystem, r[3], null, null).id(), null, benefits, null);
+            String service = directory.publish(subsystem, r[3], null, null).id();
+            directory.grant(service, null, benefits, null);
+            directory.grant(service, null, portal, null);
         }
         // what the portal pre-fills from besides: an owner's vehicles, a driver's licence
-        directory.grant(directory.publish("MN/GOV/9011006/vehicle-registry", "vehicles.by-owner", null, null).id(), null,
-                benefits, null);
         String licences = directory.addSubsystem("MN/GOV/9011005", "licence-registry", "Жолоодох эрхийн бүртгэл", null).id();
-        directory.grant(directory.publish(licences, "driving-licences.by-holder", null, null).id(), null, benefits, null);
+        for (String service : List.of(directory.publish("MN/GOV/9011006/vehicle-registry", "vehicles.by-owner", null, null).id(),
+                directory.publish(licences, "driving-licences.by-holder", null, null).id())) {
+            directory.grant(service, null, benefits, null);
+            directory.grant(service, null, portal, null);
+        }
     }
 }

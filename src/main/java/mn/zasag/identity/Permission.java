@@ -75,6 +75,10 @@ public enum Permission {
     FEEDBACK_OPERATE,
     /** Decide appeals against poor-rated answers of one's agency (CITA: of every agency). */
     FEEDBACK_SUPERVISE,
+    /** Apply for services online and follow one's own applications (answer questions, withdraw). */
+    APPLICATIONS_OWN,
+    /** Work the agency's applications: claim, assign, ask for information, approve, reject. */
+    APPLICATIONS_DECIDE,
     /** Call services through the data exchange as a client subsystem of one's own agency's member. */
     EXCHANGE_CALL,
     /** Manage one's own agency's member in the exchange directory: subsystems, services, access rights. */
