@@ -5,6 +5,8 @@ import mn.zasag.Fixtures;
 import mn.zasag.HoldingsFixtures;
 import mn.zasag.WebSessions;
 import mn.zasag.ZasagTest;
+import mn.zasag.applications.internal.Application;
+import mn.zasag.applications.internal.ApplicationStore;
 import mn.zasag.catalog.Agencies;
 import mn.zasag.exchange.Directory;
 import mn.zasag.identity.Accounts;
@@ -96,6 +98,12 @@ class ServiceJourneysTests {
 
     @Autowired
     Directory directory;
+    @Autowired
+    ApplicationStore store;
+
+    private Application application(String reference) {
+        return store.find(reference).orElseThrow();
+    }
 
     @BeforeEach
     void thePortalMayAskTheRegistries() {
@@ -217,7 +225,10 @@ class ServiceJourneysTests {
 
     @Test
     void birthReference() throws Exception {
-        automatic(citizen(), "civil-birth-reference", Map.of(), "GASR");
+        Citizen c = citizen(LocalDate.of(1987, 8, 9), Sex.FEMALE);
+        Application a = application(automatic(c, "civil-birth-reference", Map.of(), "GASR"));
+        assertThat(a.prefilled()).containsEntry("fullName", "Журам Иргэн");
+        assertThat(a.decision()).containsEntry("fact:fact.birthDate", "1987-08-09").containsEntry("fact:fact.registerNumber", c.rn());
     }
 
     @Test
@@ -232,7 +243,8 @@ class ServiceJourneysTests {
 
     @Test
     void maritalStatusReference() throws Exception {
-        automatic(citizen(), "civil-marital-reference", Map.of(), "GASR");
+        Application a = application(automatic(citizen(), "civil-marital-reference", Map.of(), "GASR"));
+        assertThat(a.decision()).containsEntry("fact:fact.maritalStatus", "Гэрлээгүй / Never married");
     }
 
     @Test
@@ -301,7 +313,19 @@ class ServiceJourneysTests {
     @Test
     void vehicleOwnershipReference() throws Exception {
         Citizen c = citizen();
-        automatic(c, "vehicle-reference", answers("plate", plateOf(c.rn())), "MRT");
+        String plate = plateOf(c.rn());
+        Application a = application(automatic(c, "vehicle-reference", answers("plate", plate), "MRT"));
+        assertThat(a.decision()).containsEntry("fact:fact.plate", plate).containsEntry("fact:fact.ownerSince", "2021-05-05");
+    }
+
+    @Test
+    void aVehicleOfSomeoneElseIsNotAmongTheChoices() throws Exception {
+        Citizen c = citizen();
+        plateOf(c.rn());
+        String other = plateOf(person(LocalDate.of(1980, 3, 3), Sex.MALE));
+        HoldingsFixtures.agency(agencies, "MRT");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> journeys.apply(mvc, c.session(), "vehicle-reference",
+                answers("plate", other))).isInstanceOf(AssertionError.class).hasMessageContaining("which-vehicle");
     }
 
     // ---------------------------------------------------------------- driving licences
@@ -315,7 +339,8 @@ class ServiceJourneysTests {
         Citizen c = citizen();
         licence(c.rn(), today.minusYears(10).plusMonths(1), "B");
         String old = licences.current(c.rn()).orElseThrow().number();
-        decided(c, "dl-renewal", answers("medical", "medical.pdf", "photo", "photo.jpg"), "POLICE", Map.of());
+        String reference = decided(c, "dl-renewal", answers("medical", "medical.pdf", "photo", "photo.jpg"), "POLICE", Map.of());
+        assertThat(application(reference).prefilled()).containsEntry("licenceNumber", old);
         Licence card = licences.current(c.rn()).orElseThrow();
         assertThat(card.number()).isNotEqualTo(old);
         assertThat(card.validUntil()).isEqualTo(today.plusYears(10));
