@@ -157,6 +157,9 @@ public class Decisions {
      */
     public Approval approve(String reference, Actor officer, Map<String, String> inputs) {
         Application found = forOfficer(reference, officer);
+        if (!Application.SUBMITTED.equals(found.state()) && !Application.IN_REVIEW.equals(found.state())) {
+            throw ApplicationRefused.conflict("applications_transition_not_allowed");
+        }
         FormDefinition form = form(found);
         Map<String, String> decision = new LinkedHashMap<>();
         List<AnswerError> errors = new ArrayList<>();

@@ -2,6 +2,7 @@ package mn.zasag.applications.web;
 
 import mn.zasag.applications.internal.AnswerError;
 import mn.zasag.applications.internal.Application;
+import mn.zasag.applications.internal.ApplicationNotFound;
 import mn.zasag.applications.internal.ApplicationRefused;
 import mn.zasag.applications.internal.ApplicationStore;
 import mn.zasag.applications.internal.Decisions;
@@ -188,6 +189,8 @@ class OfficePages {
             redirect.addFlashAttribute("done", "applications.office.done." + action);
         } catch (ApplicationRefused e) {
             redirect.addFlashAttribute("notice", "applications.notice." + e.code());
+        } catch (ApplicationNotFound e) {
+            throw e;
         } catch (ProblemException e) {
             // the approval action refused: nothing was changed
             redirect.addFlashAttribute("noticeText", messages.getMessage(e.messageKey(), e.args(), e.getMessage(), locale));
