@@ -63,7 +63,6 @@ class DemoDirectory {
                 {"MN/GOV/9011002", "entity-registry", "Хуулийн этгээдийн бүртгэл", "legal-entities.entity"},
                 {"MN/GOV/9011002", "property-registry", "Эд хөрөнгийн бүртгэл", "property.by-owner"},
                 {"MN/GOV/9011006", "vehicle-registry", "Тээврийн хэрэгслийн бүртгэл", "vehicles.vehicle"},
-                {"MN/GOV/9011006", "vehicle-owners", "Тээврийн хэрэгслийн эзэмшигч", "vehicles.by-owner"},
                 {"MN/GOV/9011007", "tax-registry", "Татвар төлөгчийн бүртгэл", "tax.debt-status"},
                 {"MN/GOV/9011003", "social-insurance", "Нийгмийн даатгал", "social-insurance.contributions"},
                 {"MN/GOV/9011008", "customs", "Гаалийн өр", "customs.debt-status"}};

@@ -32,7 +32,8 @@ class PortalProviders {
     @Bean
     ServiceProvider vehiclesByOwnerService(VehicleRegistry vehicles, VehicleChanges changes, JsonMapper json) {
         return new RecordProvider("vehicles.by-owner", "vehicles-by-owner", "Vehicles of an owner", "owner",
-                "Vehicle registry of Mongolia (MRT): the vehicles on the register a person or entity owns now.",
+                "Vehicle registry of Mongolia (MRT): the vehicles on the register a person or entity owns now (plate, make, "
+                        + "model, year, inspection); deregistered ones left out. What the portal offers as choices.",
                 (owner, purpose) -> byOwner(owner, vehicles.search(valid(owner), purpose), changes), json);
     }
 
