@@ -34,7 +34,7 @@ class EmbeddedDatabaseRestartTests {
         try (ConfigurableApplicationContext first = start()) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from catalog.agency").query(Long.class).single()).isEqualTo(9);
-            assertThat(jdbc.sql("select count(*) from identity.account").query(Long.class).single()).isEqualTo(10); // one per role, four registry officers, the welfare officer, the 11-11 operator
+            assertThat(jdbc.sql("select count(*) from identity.account").query(Long.class).single()).isEqualTo(11); // one per role, four registry officers, the welfare and licence officers, the 11-11 operator
             // an admin removes a demo token; a restart must not bring demo data back
             jdbc.sql("update identity.access_token set revoked_at = now() where name = 'demo'").update();
             jdbc.sql("insert into catalog.agency (code, name_mn, name_en) values ('KEPT', 'Хадгалагдсан', 'Kept')").update();
@@ -44,7 +44,7 @@ class EmbeddedDatabaseRestartTests {
         try (ConfigurableApplicationContext second = start()) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from catalog.agency").query(Long.class).single()).isEqualTo(10);
-            assertThat(jdbc.sql("select count(*) from identity.account").query(Long.class).single()).isEqualTo(10); // one per role, four registry officers, the welfare officer, the 11-11 operator
+            assertThat(jdbc.sql("select count(*) from identity.account").query(Long.class).single()).isEqualTo(11); // one per role, four registry officers, the welfare and licence officers, the 11-11 operator
             assertThat(jdbc.sql("select count(*) from identity.access_token where revoked_at is null").query(Long.class).single()).isZero();
             assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL 17");
         }
