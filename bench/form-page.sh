@@ -31,6 +31,9 @@ case "$page" in */applications/*) ;; *) echo "could not start $FORM: $page" >&2;
 path=${page#"$BASE"}
 path=${path#http://localhost:8080}
 
+# one request first: the session's CSRF token is made on the first form rendered after login (100 concurrent first
+# renders of one session would race to store it; real users each have their own session)
+curl -fsS -b "$jar" -o /dev/null "$BASE$path"
 echo "== a form page at $CONNECTIONS concurrent users: GET $path"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: ZASAG_SESSION=$cookie" "$BASE$path" \
   | grep -E "Requests/sec|Latency  |^ +50%|^ +99%|Non-2xx|Socket errors"
