@@ -57,12 +57,14 @@ class DemoData implements ApplicationRunner {
     private final DemoHoldings holdings;
     private final DemoDirectory directory;
     private final DemoDocuments documents;
+    private final DemoLicences licences;
     private final boolean enabled;
 
     DemoData(JdbcClient jdbc, Agencies agencies, Accounts accounts, DemoTokens tokens, Clock clock,
              TransactionTemplate transaction, DemoPopulation population, DemoEntities entities, DemoHoldings holdings,
-             DemoDirectory directory, DemoDocuments documents, @Value("${zasag.demo:true}") boolean enabled) {
+             DemoDirectory directory, DemoDocuments documents, DemoLicences licences, @Value("${zasag.demo:true}") boolean enabled) {
         this.documents = documents;
+        this.licences = licences;
         this.transaction = transaction;
         this.population = population;
         this.entities = entities;
@@ -93,6 +95,7 @@ class DemoData implements ApplicationRunner {
                       tax             gdt-officer  (GDT)                   token zsg_demo_gdt
                       social insur.   gasi-officer (GASI)                  token zsg_demo_gasi (also the exchange client MN/GOV/9011003/benefits)
                       customs         customs-officer (CUSTOMS)            token zsg_demo_customs
+                      licences        police-officer (POLICE)              token zsg_demo_police (decides licence applications)
                       social welfare  gasws-officer (GASWS)                token zsg_demo_gasws (decides welfare applications)
                       11-11 operator  operator     (CITA)                  token zsg_demo_operator""", PASSWORD);
         }
@@ -125,6 +128,7 @@ class DemoData implements ApplicationRunner {
                 {"gdt-officer", "GDT", "Лхагва", "Номин", "zsg_demo_gdt"},
                 {"gasi-officer", "GASI", "Баасан", "Түвшин", "zsg_demo_gasi"},
                 {"customs-officer", "CUSTOMS", "Пүрэв", "Батжаргал", "zsg_demo_customs"},
+                {"police-officer", "POLICE", "Ганзориг", "Мөнх-Очир", "zsg_demo_police"},
                 {"gasws-officer", "GASWS", "Цэрэн", "Ариунаа", "zsg_demo_gasws"}}) {
             long id = accounts.createStaff(new NewStaff(o[0], Role.OFFICER, o[1], o[2], o[3], o[0] + "@example.mn", PASSWORD));
             tokens.grant(id, o[4]);
@@ -132,6 +136,7 @@ class DemoData implements ApplicationRunner {
         List<Person> people = population.seed();
         entities.seed(people);
         holdings.seed(people);
+        licences.seed(people);
         directory.seed();
         documents.seed();
         return true;

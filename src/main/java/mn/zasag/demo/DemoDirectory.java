@@ -11,6 +11,8 @@ import java.util.Map;
  * The demo's exchange directory: every seeded agency as a GOV member (the codes are made up, 7 digits like a
  * state entity's registration number), the civil registry's four services under {@code MN/GOV/9011002/civil-registry}
  * and one service of each other base registry under its owning agency (e.g. {@code MN/GOV/9011006/vehicle-registry/vehicle}),
+ * the portal's extra sources ({@code vehicles.by-owner}, {@code driving-licences.by-holder} under the police's
+ * {@code licence-registry}),
  * and two clients allowed to call them all: the social insurance office's {@code MN/GOV/9011003/benefits} and the
  * portal's {@code MN/GOV/9011001/portal} (CITA runs it), through which online applications are pre-filled.
  */
@@ -61,13 +63,19 @@ class DemoDirectory {
                 {"MN/GOV/9011002", "entity-registry", "Хуулийн этгээдийн бүртгэл", "legal-entities.entity"},
                 {"MN/GOV/9011002", "property-registry", "Эд хөрөнгийн бүртгэл", "property.by-owner"},
                 {"MN/GOV/9011006", "vehicle-registry", "Тээврийн хэрэгслийн бүртгэл", "vehicles.vehicle"},
-                {"MN/GOV/9011006", "vehicle-owners", "Тээврийн хэрэгслийн эзэмшигч", "vehicles.by-owner"},
                 {"MN/GOV/9011007", "tax-registry", "Татвар төлөгчийн бүртгэл", "tax.debt-status"},
                 {"MN/GOV/9011003", "social-insurance", "Нийгмийн даатгал", "social-insurance.contributions"},
                 {"MN/GOV/9011008", "customs", "Гаалийн өр", "customs.debt-status"}};
         for (String[] r : registries) {
             String subsystem = directory.addSubsystem(r[0], r[1], r[2], null).id();
             String service = directory.publish(subsystem, r[3], null, null).id();
+            directory.grant(service, null, benefits, null);
+            directory.grant(service, null, portal, null);
+        }
+        // what the portal pre-fills from besides: an owner's vehicles, a driver's licence
+        String licences = directory.addSubsystem("MN/GOV/9011005", "licence-registry", "Жолоодох эрхийн бүртгэл", null).id();
+        for (String service : List.of(directory.publish("MN/GOV/9011006/vehicle-registry", "vehicles.by-owner", null, null).id(),
+                directory.publish(licences, "driving-licences.by-holder", null, null).id())) {
             directory.grant(service, null, benefits, null);
             directory.grant(service, null, portal, null);
         }

@@ -12,7 +12,8 @@ public class VehicleProblem extends ProblemException {
     public static final List<String> CODES = List.of("plate_invalid", "vin_invalid", "vin_check_digit",
             "vehicle_not_found", "plate_taken", "vin_taken", "vehicles_owner_only", "owner_unknown", "year_invalid",
             "vehicle_details_invalid", "date_in_future", "date_before_last_change", "same_owner",
-            "inspection_valid_until_invalid");
+            "inspection_valid_until_invalid", "vehicle_deregistered", "deregistration_reason_invalid",
+            "inspection_centre_unknown", "inspection_date_invalid", "no_inspection_slot", "not_the_owner");
 
     private VehicleProblem(HttpStatus status, String code) {
         super(status, code, "Refused by the vehicle registry: " + code);

@@ -111,6 +111,7 @@ public class VehicleRegistry {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return transaction.execute(status -> {
             Vehicle vehicle = lock(plate).orElseThrow(VehicleProblem::notFound);
+            requireOnRegister(plate);
             if (vehicle.owner().equals(owner)) {
                 throw VehicleProblem.refused("same_owner");
             }
@@ -148,6 +149,7 @@ public class VehicleRegistry {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return transaction.execute(status -> {
             Vehicle vehicle = lock(plate).orElseThrow(VehicleProblem::notFound);
+            requireOnRegister(plate);
             if (date.isBefore(vehicle.registeredOn())
                     || (vehicle.lastInspection() != null && date.isBefore(vehicle.lastInspection()))) {
                 throw VehicleProblem.refused("date_before_last_change");
@@ -241,6 +243,14 @@ public class VehicleRegistry {
                     plate == null || plate.length() > 20 ? null : plate, null,
                     Map.of("agency", officer == null || officer.agencyCode() == null ? "" : officer.agencyCode())));
             throw VehicleProblem.ownerOnly();
+        }
+    }
+
+    /** A deregistered vehicle (scrapped, exported, stolen) keeps its history but changes no more. */
+    private void requireOnRegister(String plate) {
+        if (jdbc.sql("select deregistered_on is not null from vehicles.vehicle where plate = :p").param("p", plate)
+                .query(Boolean.class).single()) {
+            throw VehicleProblem.refused("vehicle_deregistered");
         }
     }
 

@@ -34,7 +34,7 @@ class EmbeddedDatabaseRestartTests {
         try (ConfigurableApplicationContext first = start()) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from catalog.agency").query(Long.class).single()).isEqualTo(22); // catalog/agencies.tsv
-            assertThat(jdbc.sql("select count(*) from identity.account").query(Long.class).single()).isEqualTo(10); // one per role, four registry officers, the welfare officer, the 11-11 operator
+            assertThat(jdbc.sql("select count(*) from identity.account").query(Long.class).single()).isEqualTo(11); // one per role, four registry officers, the welfare and licence officers, the 11-11 operator
             // the demo citizen's wallet holds a sealed marital status reference in both languages
             assertThat(jdbc.sql("select count(*) from documents.document where holder_register_number = 'УБ90052114' and agency_code = 'GASR'")
                     .query(Long.class).single()).isEqualTo(1);
@@ -52,7 +52,7 @@ class EmbeddedDatabaseRestartTests {
             assertThat(jdbc.sql("select count(*) from catalog.agency").query(Long.class).single()).isEqualTo(23);
             assertThat(jdbc.sql("select description_en from catalog.service where code = 'VET-001'").query(String.class).single())
                     .isEqualTo("Edited");
-            assertThat(jdbc.sql("select count(*) from identity.account").query(Long.class).single()).isEqualTo(10); // one per role, four registry officers, the welfare officer, the 11-11 operator
+            assertThat(jdbc.sql("select count(*) from identity.account").query(Long.class).single()).isEqualTo(11); // one per role, four registry officers, the welfare and licence officers, the 11-11 operator
             assertThat(jdbc.sql("select count(*) from identity.access_token where revoked_at is null").query(Long.class).single()).isZero();
             assertThat(jdbc.sql("select count(*) from documents.document").query(Long.class).single()).isEqualTo(1);
             assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL 17");

@@ -43,14 +43,6 @@ class BaseRegistryProviders {
                 vehicles::read, json);
     }
 
-    /** The vehicles a person owns now: what the portal offers as choices (e.g. which vehicle to transfer). */
-    @Bean
-    ServiceProvider vehiclesByOwnerService(VehicleRegistry vehicles, JsonMapper json) {
-        return new RecordProvider("vehicles.by-owner", "vehicles-by-owner", "Vehicles of a person", "registerNumber",
-                "Vehicle registry of Mongolia (MRT): the vehicles a person owns now (plate, make, model, year, inspection).",
-                (owner, purpose) -> Map.of("owner", owner, "vehicles", vehicles.own(owner)), json);
-    }
-
     @Bean
     ServiceProvider taxDebtStatusService(TaxRegistry tax, JsonMapper json) {
         return new RecordProvider("tax.debt-status", "tax-debt-status", "Tax debt status", "taxpayer",
