@@ -40,6 +40,9 @@ class ServiceFormFilesTests {
     @Autowired
     List<ApprovalAction> actions;
 
+    @Autowired
+    mn.zasag.catalog.Services services;
+
     final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -222,18 +225,10 @@ class ServiceFormFilesTests {
         }
     }
 
-    /** Catalogue service code → form id, for the services with a form. */
-    private static Map<String, String> catalogue() throws IOException {
+    /** Service code → form id of every service the catalogue (as loaded from its data file) offers online. */
+    private Map<String, String> catalogue() {
         Map<String, String> forms = new HashMap<>();
-        for (String line : Files.readAllLines(Path.of("src/main/resources/catalog/services.tsv"))) {
-            if (line.startsWith("#") || line.startsWith("code\t") || line.isBlank()) {
-                continue;
-            }
-            String[] cols = line.split("\t", -1);
-            if (cols.length > 9 && !cols[9].isBlank()) {
-                forms.put(cols[0], cols[9].strip());
-            }
-        }
+        services.online().forEach(service -> forms.put(service.code(), service.form()));
         return forms;
     }
 }
