@@ -31,13 +31,13 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "zasag.demo=true")
 class CatalogueBrowserTests {
 
-    private static final String DEMO_PASSWORD = "Zasag-Demo-2026";
-
     private static HeadlessChromium chromium;
     private static ChromeDriver browser;
 
     @LocalServerPort
     int port;
+
+    private Pages pages;
 
     @BeforeAll
     static void startBrowser() {
@@ -55,6 +55,7 @@ class CatalogueBrowserTests {
 
     @BeforeEach
     void startAsNewVisitor() {
+        pages = new Pages(browser, port);
         browser.manage().deleteAllCookies();
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
@@ -63,16 +64,16 @@ class CatalogueBrowserTests {
     void aCitizenOnAPhoneFindsAServiceByACyrillicSearchAndFindsWhereToStart() {
         emulateScreen(360, 780);
         try {
-            visit("/");
-            follow(By.cssSelector(".site-nav a[href='/services']"));
-            type("q", "жолоодох эрхийн үнэмлэх сунгуулах");
-            follow(By.cssSelector("form.search button[type=submit]"));
+            pages.visit("/");
+            pages.follow(By.cssSelector(".site-nav a[href='/services']"));
+            pages.type("q", "жолоодох эрхийн үнэмлэх сунгуулах");
+            pages.follow(By.cssSelector("form.search button[type=submit]"));
             assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("үйлчилгээ олдлоо");
-            follow(By.linkText("Жолоодох эрхийн үнэмлэх сунгуулах"));
+            pages.follow(By.linkText("Жолоодох эрхийн үнэмлэх сунгуулах"));
             assertThat(browser.findElement(By.cssSelector("a.button.start")).getAttribute("href")).endsWith("/apply/dl-renewal");
             assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
                     .isLessThanOrEqualTo((Long) browser.executeScript("return document.documentElement.clientWidth"));
-            follow(By.linkText("Жолоодох эрх"));
+            pages.follow(By.linkText("Жолоодох эрх"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Жолоодох эрх");
         } finally {
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -81,49 +82,15 @@ class CatalogueBrowserTests {
 
     @Test
     void thePlatformAdminEditsAServiceAndSeesTheErrorSummaryForABlankName() {
-        visit("/login");
-        type("username", "admin");
-        type("password", DEMO_PASSWORD);
-        follow(By.cssSelector("form.stack button[type=submit]"));
-        visit("/admin/services");
-        follow(By.linkText("MRPAM-002"));
-        type("nameMn", " ");
-        follow(By.cssSelector("form.stack button[type=submit]"));
+        pages.visit("/login");
+        pages.type("username", "admin");
+        pages.type("password", Pages.DEMO_PASSWORD);
+        pages.follow(By.cssSelector("form.stack button[type=submit]"));
+        pages.visit("/admin/services");
+        pages.follow(By.linkText("MRPAM-002"));
+        pages.type("nameMn", " ");
+        pages.follow(By.cssSelector("form.stack button[type=submit]"));
         assertThat(browser.findElement(By.cssSelector(".error-summary")).getText()).contains("Монгол нэрийг оруулна уу.");
-    }
-
-    private void visit(String pathAndQuery) {
-        browser.get("http://localhost:" + port + pathAndQuery);
-        Accessibility.assertNoViolations(browser);
-    }
-
-    private static boolean gone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException e) {
-            return true;
-        } catch (WebDriverException e) {
-            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
-
-    private void follow(By target) {
-        WebElement current = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(d -> gone(current));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-        Accessibility.assertNoViolations(browser);
-    }
-
-    private void type(String field, String value) {
-        WebElement input = browser.findElement(By.id(field));
-        input.clear();
-        input.sendKeys(value);
     }
 
     private void emulateScreen(int width, int height) {

@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,13 +60,13 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "zasag.demo=true")
 class PortalBrowserTests {
 
-    private static final String DEMO_PASSWORD = "Zasag-Demo-2026";
-
     private static HeadlessChromium chromium;
     private static ChromeDriver browser;
 
     @LocalServerPort
     int port;
+
+    private Pages pages;
 
     @Value("${zasag.public-url}")
     String publicUrl;
@@ -87,28 +88,33 @@ class PortalBrowserTests {
         }
     }
 
+    @BeforeEach
+    void openPages() {
+        pages = new Pages(browser, port);
+    }
+
     @Test
     void aCitizenRenewsTheirDrivingLicenceOnlineAndGetsASealedVerifiableDecision() throws Exception {
         assumeTrue(runs("pdfsig", "-v") && runs("certutil", "-H"), "pdfsig or certutil is not installed (poppler-utils, libnss3-tools)");
         browser.manage().deleteAllCookies();
         browser.manage().window().setSize(new Dimension(1280, 900));
 
-        visit("/login");
-        logIn("УБ90052114");
+        pages.visit("/login");
+        pages.logIn("УБ90052114");
 
         // find the service by searching in Cyrillic, with a typo
-        visit("/services");
-        type("q", "жолоодох эрхйн үнэмлэх сунгах");
-        follow(By.cssSelector("form.search button[type=submit]"));
-        follow(By.linkText("Жолоодох эрхийн үнэмлэх сунгуулах"));
-        follow(By.cssSelector("a.button.start"));
-        assertThat(path()).isEqualTo("/apply/dl-renewal");
-        follow(By.cssSelector("a.button.start"));
+        pages.visit("/services");
+        pages.type("q", "жолоодох эрхйн үнэмлэх сунгах");
+        pages.follow(By.cssSelector("form.search button[type=submit]"));
+        pages.follow(By.linkText("Жолоодох эрхийн үнэмлэх сунгуулах"));
+        pages.follow(By.cssSelector("a.button.start"));
+        assertThat(pages.path()).isEqualTo("/apply/dl-renewal");
+        pages.follow(By.cssSelector("a.button.start"));
 
         // name and licence number come from the registers: shown for confirmation, not retyped
-        assertThat(text(By.tagName("main"))).contains("Бат-Эрдэнэ");
+        assertThat(pages.text(By.tagName("main"))).contains("Бат-Эрдэнэ");
         assertThat(browser.findElements(By.cssSelector("input[name=fullName]:not([type=hidden])"))).isEmpty();
-        follow(By.cssSelector("form.stack button[type=submit]"));
+        pages.follow(By.cssSelector("form.stack button[type=submit]"));
 
         Path certificate = dir.resolve("medical.pdf");
         try (PDDocument pdf = new PDDocument()) {
@@ -117,43 +123,43 @@ class PortalBrowserTests {
         }
         browser.findElement(By.id("medical")).sendKeys(certificate.toAbsolutePath().toString());
         LocalDate issued = LocalDate.now().minusDays(10);
-        type("medicalDate-day", String.valueOf(issued.getDayOfMonth()));
-        type("medicalDate-month", String.valueOf(issued.getMonthValue()));
-        type("medicalDate-year", String.valueOf(issued.getYear()));
-        follow(By.cssSelector("form.stack button[type=submit]"));
+        pages.type("medicalDate-day", String.valueOf(issued.getDayOfMonth()));
+        pages.type("medicalDate-month", String.valueOf(issued.getMonthValue()));
+        pages.type("medicalDate-year", String.valueOf(issued.getYear()));
+        pages.follow(By.cssSelector("form.stack button[type=submit]"));
 
         Path photo = dir.resolve("photo.png");
         ImageIO.write(new BufferedImage(30, 40, BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
         browser.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
-        follow(By.cssSelector("form.stack button[type=submit]"));
+        pages.follow(By.cssSelector("form.stack button[type=submit]"));
 
-        assertThat(path()).endsWith("/check");
-        assertThat(text(By.tagName("main"))).contains("Бат-Эрдэнэ", "medical.pdf", "photo.png");
-        follow(By.cssSelector("form[action$='/submit'] button[type=submit]"));
-        String reference = text(By.cssSelector(".confirmation .reference"));
+        assertThat(pages.path()).endsWith("/check");
+        assertThat(pages.text(By.tagName("main"))).contains("Бат-Эрдэнэ", "medical.pdf", "photo.png");
+        pages.follow(By.cssSelector("form[action$='/submit'] button[type=submit]"));
+        String reference = pages.text(By.cssSelector(".confirmation .reference"));
         assertThat(reference).matches("A-\\d{4}-\\d{6}");
         logOut();
 
         // the police officer approves it from the agency's queue
-        visit("/login");
-        logIn("police-officer");
-        visit("/office/applications");
-        follow(By.linkText(reference));
+        pages.visit("/login");
+        pages.logIn("police-officer");
+        pages.visit("/office/applications");
+        pages.follow(By.linkText(reference));
         if (!browser.findElements(By.cssSelector("form[action$='/claim'] button")).isEmpty()) {
-            follow(By.cssSelector("form[action$='/claim'] button"));
+            pages.follow(By.cssSelector("form[action$='/claim'] button"));
         }
-        follow(By.cssSelector("form[action$='/approve'] button[type=submit]"));
-        assertThat(text(By.tagName("main"))).contains("Баримт олгосон", "Жолоодох эрхийн үнэмлэх сунгасан тухай")
+        pages.follow(By.cssSelector("form[action$='/approve'] button[type=submit]"));
+        assertThat(pages.text(By.tagName("main"))).contains("Баримт олгосон", "Жолоодох эрхийн үнэмлэх сунгасан тухай")
                 .contains("Хүчинтэй хугацаа").doesNotContain("fact:");
         logOut();
 
         // the citizen is told, and downloads the sealed decision
-        visit("/login");
-        logIn("УБ90052114");
-        visit("/account/notifications");
-        assertThat(text(By.tagName("main"))).contains(reference);
-        visit("/my/documents");
-        assertThat(text(By.cssSelector("main table"))).contains("Жолоодох эрхийн үнэмлэх сунгасан тухай");
+        pages.visit("/login");
+        pages.logIn("УБ90052114");
+        pages.visit("/account/notifications");
+        assertThat(pages.text(By.tagName("main"))).contains(reference);
+        pages.visit("/my/documents");
+        assertThat(pages.text(By.cssSelector("main table"))).contains("Жолоодох эрхийн үнэмлэх сунгасан тухай");
         String pdfLink = browser.findElements(By.cssSelector("main table tr")).stream()
                 .filter(row -> row.getText().contains("Жолоодох эрхийн үнэмлэх сунгасан тухай"))
                 .findFirst().orElseThrow()
@@ -165,8 +171,8 @@ class PortalBrowserTests {
         String qr = qrCodeOn(pdf);
         assertThat(qr).startsWith(publicUrl + "/verify/");
 
-        visit(qr.substring(publicUrl.length()));
-        assertThat(text(By.tagName("main"))).contains("Хүчинтэй баримт бичиг", "Жолоодох эрхийн үнэмлэх сунгасан тухай");
+        pages.visit(qr.substring(publicUrl.length()));
+        assertThat(pages.text(By.tagName("main"))).contains("Хүчинтэй баримт бичиг", "Жолоодох эрхийн үнэмлэх сунгасан тухай");
     }
 
     private void assertPdfsigTrustsTheSeal(String file) throws Exception {
@@ -225,57 +231,9 @@ class PortalBrowserTests {
         }
     }
 
-    private void visit(String path) {
-        browser.get("http://localhost:" + port + path);
-        Accessibility.assertNoViolations(browser);
-    }
-
-    private void logIn(String login) {
-        type("username", login);
-        type("password", DEMO_PASSWORD);
-        follow(By.cssSelector("form.stack button[type=submit]"));
-    }
-
     private void logOut() {
-        follow(By.cssSelector("form[action$='/logout'] button"));
+        pages.follow(By.cssSelector("form[action$='/logout'] button"));
         browser.manage().deleteAllCookies();
     }
 
-    private void type(String field, String value) {
-        WebElement input = browser.findElement(By.id(field));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private String text(By what) {
-        return browser.findElement(what).getText().strip();
-    }
-
-    private String path() {
-        return URI.create(browser.getCurrentUrl()).getPath();
-    }
-
-    /** Clicks and waits for the next page, then checks it with axe: every page of the journey is checked. */
-    private void follow(By target) {
-        WebElement current = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(d -> gone(current));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-        Accessibility.assertNoViolations(browser);
-    }
-
-    private static boolean gone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException e) {
-            return true;
-        } catch (WebDriverException e) {
-            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
 }
