@@ -36,6 +36,9 @@ import java.util.Optional;
 @Service
 public class Decisions {
 
+    /** How an action's facts are kept among the decision's answers. */
+    private static final String FACT = "fact:";
+
     private static final Logger log = LoggerFactory.getLogger(Decisions.class);
 
     private final Forms forms;
@@ -188,7 +191,7 @@ public class Decisions {
             Map<String, String> facts = forms.action(form.decisionOrDefault().action())
                     .map(action -> action.apply(submitted(a, decision), officer)).orElse(Map.of());
             Map<String, String> stored = new LinkedHashMap<>(decision);
-            facts.forEach((k, v) -> stored.put("fact:" + k, v));
+            facts.forEach((k, v) -> stored.put(FACT + k, v));
             store.saveDecision(a.id(), stored);
             return lifecycle.move(a, Application.APPROVED, "officer", officer.login(), null, Map.of());
         });
@@ -204,7 +207,7 @@ public class Decisions {
             Map<String, String> facts = nested.execute(status -> action.map(x -> x.apply(submitted(a, Map.of()), system))
                     .orElse(Map.of()));
             Map<String, String> stored = new LinkedHashMap<>();
-            facts.forEach((k, v) -> stored.put("fact:" + k, v));
+            facts.forEach((k, v) -> stored.put(FACT + k, v));
             store.saveDecision(a.id(), stored);
             return lifecycle.move(a, Application.APPROVED, "system", SystemActor.LOGIN, null, Map.of());
         } catch (ProblemException e) {
@@ -264,13 +267,28 @@ public class Decisions {
             }
         }
         a.decision().forEach((k, v) -> {
-            if (k.startsWith("fact:")) {
-                String key = k.substring(5);
-                lines.add(new NewDocument.Line(messages.getMessage(key, null, key, Locale.forLanguageTag("mn")),
-                        messages.getMessage(key, null, key, Locale.ENGLISH), v));
+            if (k.startsWith(FACT)) {
+                lines.add(new NewDocument.Line(label(form, k, Locale.forLanguageTag("mn")), label(form, k, Locale.ENGLISH), v));
             }
         });
         return lines;
+    }
+
+    /** The decision as people read it: the officer's decision fields and the action's facts, each under its label. */
+    public Map<String, String> labelled(FormDefinition form, Application a, Locale locale) {
+        Map<String, String> labelled = new LinkedHashMap<>();
+        a.decision().forEach((key, value) -> labelled.put(label(form, key, locale), value));
+        return labelled;
+    }
+
+    /** An action's fact ({@code fact:} + message key) or a decision field's id, as its label in this language. */
+    private String label(FormDefinition form, String key, Locale locale) {
+        if (key.startsWith(FACT)) {
+            String message = key.substring(FACT.length());
+            return messages.getMessage(message, null, message, locale);
+        }
+        return form.decisionOrDefault().fields().stream().filter(q -> q.id().equals(key)).findFirst()
+                .map(q -> q.label().in(locale)).orElse(key);
     }
 
     private static String shown(Question q, String value) {

@@ -147,25 +147,9 @@ class OfficePages {
         model.addAttribute("colleagues", accounts.staff(me.agencyCode()).stream().filter(s -> s.enabled())
                 .map(s -> s.login()).toList());
         model.addAttribute("documents", documents.fromSource(a.reference()));
-        model.addAttribute("decisionFacts", decisionFacts(form, a, locale));
+        model.addAttribute("decisionFacts", decisions.labelled(form, a, locale));
         model.addAttribute("documentPending", Application.APPROVED.equals(a.state()) && form.decisionOrDefault().document() != null);
         return "applications/office";
-    }
-
-    /** The decision as the officer reads it: decision fields under their labels, the action's facts under theirs. */
-    private Map<String, String> decisionFacts(FormDefinition form, Application a, Locale locale) {
-        Map<String, String> labelled = new LinkedHashMap<>();
-        a.decision().forEach((key, value) -> {
-            String label;
-            if (key.startsWith("fact:")) {
-                label = messages.getMessage(key.substring(5), null, key.substring(5), locale);
-            } else {
-                label = form.decisionOrDefault().fields().stream().filter(q -> q.id().equals(key)).findFirst()
-                        .map(q -> q.label().in(locale)).orElse(key);
-            }
-            labelled.put(label, value);
-        });
-        return labelled;
     }
 
     @PreAuthorize("hasAuthority('APPLICATIONS_DECIDE')")
