@@ -5,6 +5,9 @@ BASE=${BASE:-http://localhost:8080}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-100}
 THREADS=${THREADS:-2}
+# A user reads a result list before the next search: each connection waits THINK_MS (0.5× to 1.5×, at random)
+# between its requests. THINK_MS=0 is back-to-back requests: every connection a request in flight, the saturation run.
+THINK_MS=${THINK_MS:-1000}
 
 case "$BASE" in
   http://localhost:*|http://127.*) ;;
@@ -27,25 +30,30 @@ local queries = { "%D0%B6%D0%BE%D0%BB%D0%BE%D0%BE%D1%87",            -- жоло
                   "%D1%82%D0%B0%D1%82%D0%B2%D0%B0%D1%80",             -- татвар
                   "gerlelt" }
 local i = 0
+if THINK_MS > 0 then
+  delay = function() return math.random(THINK_MS / 2, THINK_MS * 3 / 2) end
+end
 request = function()
   i = i + 1
   return wrk.format("GET", PATH .. queries[(i % #queries) + 1])
 end
 LUA
 
-run() { # name, path prefix (the query is appended), then extra wrk arguments
-  local name=$1 path=$2; shift 2
-  echo "== $name ($CONNECTIONS connections, $DURATION)"
-  sed -i "1i PATH = \"$path\"" "$lua"
+run() { # name, path prefix (the query is appended), think time in ms, then extra wrk arguments
+  local name=$1 path=$2 think=$3; shift 3
+  echo "== $name ($CONNECTIONS users, think time ${think} ms, $DURATION)"
+  sed -i "1i PATH = \"$path\"; THINK_MS = $think" "$lua"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "$@" "$BASE" \
     | grep -E "Requests/sec|Latency  |^ +50%|^ +99%|Non-2xx|Socket errors"
   sed -i '1d' "$lua"
 }
-run "search API: GET /api/v1/services?q=…" "/api/v1/services?q="
-run "search page, new visitor (no cookie: a session and a visit counted per request)" "/services/search?q="
+run "search API: GET /api/v1/services?q=…" "/api/v1/services?q=" "$THINK_MS"
+run "search API, back to back (saturation)" "/api/v1/services?q=" 0
+run "search page, new visitor (no cookie: a session and a visit counted per request)" "/services/search?q=" "$THINK_MS"
 jar=$(mktemp); curl -fsS -c "$jar" -o /dev/null "$BASE/services"
 cookie=$(awk '$6=="ZASAG_SESSION"{print $7}' "$jar"); rm -f "$jar"
-run "search page, returning visitor (session cookie)" "/services/search?q=" -H "Cookie: ZASAG_SESSION=$cookie"
+run "search page, returning visitor (session cookie)" "/services/search?q=" "$THINK_MS" -H "Cookie: ZASAG_SESSION=$cookie"
+run "search page, returning visitor, back to back (saturation)" "/services/search?q=" 0 -H "Cookie: ZASAG_SESSION=$cookie"
 
 # First visit, as a browser with an empty cache: the HTML, then every stylesheet, script and image it links, and every
 # font the stylesheets name. A browser fetches only the fonts whose unicode-range the page uses, so the font figure is

@@ -19,6 +19,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -112,11 +113,16 @@ class CataloguePagesTests {
         Cookie admin = WebSessions.login(mvc, Fixtures.staff(accounts, Role.PLATFORM_ADMIN, null));
         mvc.perform(get("/admin/services").cookie(admin)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("MRPAM-002")));
-        mvc.perform(edit("MRPAM-002", admin, "descriptionEn", "Who holds a mining licence, and since when."))
+        mvc.perform(get("/api/v1/services").param("q", "Qazvrex"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(edit("MRPAM-002", admin, "descriptionEn", "Who holds a mining licence, and since when (form Qazvrex)."))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/services/MRPAM-002"));
 
         mvc.perform(get("/services/MRPAM-002").param("lang", "en"))
-                .andExpect(content().string(containsString("Who holds a mining licence, and since when.")));
+                .andExpect(content().string(containsString("Who holds a mining licence, and since when (form Qazvrex).")));
+        // the search's in-memory index sees the edit at once
+        mvc.perform(get("/api/v1/services").param("q", "qazvrex"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].code").value("MRPAM-002"));
         assertThat(jdbc.sql("select details->>'changed' from audit.entry where action = 'catalog.service.updated' and object_id = 'MRPAM-002' order by id desc limit 1")
                 .query(String.class).single()).contains("description_en");
     }

@@ -24,9 +24,10 @@ import java.util.Optional;
  * The catalogue as the public pages, the API and the admin pages use it: search and browse, one service in full, the
  * labels to browse by, and admins' edits.
  *
- * <p>Search folds the query and every service's texts to one Latin key ({@link Transliteration}) and compares them with
- * pg_trgm's {@code word_similarity}: a service matches when the query is a part of its names or texts, or is similar
- * enough to some stretch of them (typos cost a few trigrams, not the match). Names weigh more than descriptions.
+ * <p>Search folds the query and every service's texts to one Latin key ({@link Transliteration}) and compares them by
+ * trigram word similarity ({@link Trigrams}, in memory: {@link SearchIndex}): a service matches when the query is a part
+ * of its names or texts, or is similar enough to some stretch of them (typos cost a few trigrams, not the match). Names
+ * weigh more than descriptions. A browse without text is a plain query, ordered by Mongolian name.
  */
 @Service
 public class Catalogue {
@@ -35,7 +36,7 @@ public class Catalogue {
     static final double NAME_THRESHOLD = 0.5;
     static final double TEXT_THRESHOLD = 0.6;
 
-    private static final String SELECT = """
+    static final String SELECT = """
             select s.code, s.version, s.agency_code, a.name_mn as agency_mn, a.name_en as agency_en, s.name_mn, s.name_en,
                    s.category, s.life_event, s.channels, s.fee_mnt, s.days_to_decide, s.form, s.documents_required,
                    s.documents_produced, s.description_mn, s.description_en, s.eligibility_mn, s.eligibility_en, s.source,
@@ -45,10 +46,12 @@ public class Catalogue {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final SearchIndex index;
 
-    Catalogue(JdbcClient jdbc, AuditTrail audit) {
+    Catalogue(JdbcClient jdbc, AuditTrail audit, SearchIndex index) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.index = index;
     }
 
     public Optional<ServiceDetail> find(String code) {
@@ -68,7 +71,6 @@ public class Catalogue {
         return find(code).orElseThrow(() -> new ServiceNotFound(code));
     }
 
-    @Transactional(readOnly = true)
     public SearchResult search(SearchQuery query) {
         if (query.text() != null && query.text().length() > SearchQuery.MAX_TEXT) {
             throw CatalogueProblem.badParameter("catalog_query_too_long", "The query has more than " + SearchQuery.MAX_TEXT + " characters");
@@ -83,39 +85,31 @@ public class Catalogue {
         requireKnown("category", query.category(), "select count(*) from catalog.category where code = :c");
         requireKnown("lifeEvent", query.lifeEvent(), "select count(*) from catalog.life_event where code = :c");
         String folded = query.text() == null ? "" : Transliteration.fold(query.text());
+        int offset = (query.page() - 1) * query.size();
         if (!folded.isEmpty()) {
-            // The trigram operator <% lets the GIN indexes pick the candidate rows, so word_similarity is computed for
-            // those only. On a table this small the planner prefers a sequential scan, which computes it for every
-            // row and costs about three times as much: steer it to the indexes, for this transaction only.
-            jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', :t, true), set_config('enable_seqscan', 'off', true)")
-                    .param("t", String.valueOf(Math.min(NAME_THRESHOLD, TEXT_THRESHOLD))).query().listOfRows();
+            List<ServiceDetail> found = index.search(folded, query.agency(), query.category(), query.lifeEvent());
+            return new SearchResult(found.subList(Math.min(offset, found.size()), Math.min(offset + query.size(), found.size())),
+                    found.size(), query.page(), query.size());
         }
-        // a text query orders by similarity (names count fully, texts 0.8), a browse by Mongolian name
+        // a browse, by Mongolian name
         String sql = SELECT + """
-                , lateral (select case when :q = '' then 0 else word_similarity(:q, s.name_key) end as name_score,
-                                  case when :q = '' then 0 else word_similarity(:q, s.text_key) end as text_score) r
                 where (cast(:agency as text) is null or s.agency_code = :agency)
                   and (cast(:category as text) is null or s.category = :category)
                   and (cast(:lifeEvent as text) is null or s.life_event = :lifeEvent)
-                  and (:q = '' or (:q <% s.name_key and r.name_score >= :nameThreshold)
-                       or (:q <% s.text_key and r.text_score >= :textThreshold)
-                       or s.name_key like '%' || :q || '%' or s.text_key like '%' || :q || '%')
-                """ + (folded.isEmpty() ? "order by s.name_mn collate \"mn-x-icu\", s.code"
-                : "order by greatest(r.name_score, 0.8 * r.text_score) desc, s.code");
+                order by s.name_mn collate "mn-x-icu", s.code
+                """;
         long[] total = {0};
         List<ServiceDetail> page = jdbc.sql(sql.replace("s.edited_at, s.edited_by", "s.edited_at, s.edited_by, count(*) over () as total")
                         + " limit :limit offset :offset")
-                .param("q", folded).param("agency", query.agency()).param("category", query.category())
-                .param("lifeEvent", query.lifeEvent()).param("nameThreshold", NAME_THRESHOLD).param("textThreshold", TEXT_THRESHOLD)
-                .param("limit", query.size()).param("offset", (query.page() - 1) * query.size())
+                .param("agency", query.agency()).param("category", query.category()).param("lifeEvent", query.lifeEvent())
+                .param("limit", query.size()).param("offset", offset)
                 .query((rs, n) -> {
                     total[0] = rs.getLong("total");
                     return map(rs, n);
                 }).list();
         if (page.isEmpty() && query.page() > 1) {
             total[0] = jdbc.sql("select count(*) from (" + sql + ") found")
-                    .param("q", folded).param("agency", query.agency()).param("category", query.category())
-                    .param("lifeEvent", query.lifeEvent()).param("nameThreshold", NAME_THRESHOLD).param("textThreshold", TEXT_THRESHOLD)
+                    .param("agency", query.agency()).param("category", query.category()).param("lifeEvent", query.lifeEvent())
                     .query(Long.class).single();
         }
         return new SearchResult(page, total[0], query.page(), query.size());
