@@ -299,6 +299,40 @@ class DocumentsTests {
     }
 
     @Test
+    void anAddressGuessingCodesIsRefusedAfterTwentyMissesWhileOthersStillVerify() throws Exception {
+        IssuedDocument issued = issue(false);
+        String guesser = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        jdbc.sql("delete from documents.verify_miss where ip = :ip").param("ip", guesser).update();
+        org.springframework.test.web.servlet.request.RequestPostProcessor from = request -> {
+            request.setRemoteAddr(guesser);
+            return request;
+        };
+        for (int i = 0; i < 19; i++) {
+            mvc.perform(get("/api/v1/verify/{code}", ShortCode.random().display()).with(from)).andExpect(status().isNotFound());
+        }
+        // a real code still verifies between the misses; the twentieth miss reaches the limit
+        mvc.perform(get("/api/v1/verify/{code}", issued.shortCode()).with(from)).andExpect(status().isOk());
+        mvc.perform(get("/verify/{code}", ShortCode.random().display()).with(from)).andExpect(status().isNotFound());
+
+        // now every lookup from that address is refused, even of a real code: page and API
+        mvc.perform(get("/api/v1/verify/{code}", issued.shortCode()).with(from))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.code").value("document_verify_throttled"));
+        String page = mvc.perform(get("/verify/{code}", issued.shortCode()).with(from).param("lang", "en"))
+                .andExpect(status().isTooManyRequests()).andExpect(header().string("Retry-After", "900"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Too many codes from your address matched no document").doesNotContain("Marital status reference");
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'documents.verify.throttled' and object_id = :ip")
+                .param("ip", guesser).query(Long.class).single()).isEqualTo(1);
+
+        // another address is not affected
+        mvc.perform(get("/api/v1/verify/{code}", issued.shortCode()).with(request -> {
+            request.setRemoteAddr("203.0.113.9");
+            return request;
+        })).andExpect(status().isOk());
+    }
+
+    @Test
     void anUnknownCodeIsAFriendlyNotFoundAndAMalformedOrMistypedOneAFriendlyError() throws Exception {
         String unknown = ShortCode.random().display();
         String page = mvc.perform(get("/verify/{code}", unknown)).andExpect(status().isNotFound())

@@ -1,5 +1,8 @@
 package mn.zasag.documents.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import mn.zasag.documents.DocumentNotFound;
+import mn.zasag.documents.internal.VerificationThrottle;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import mn.zasag.documents.DocumentDetails;
@@ -21,9 +24,11 @@ import java.util.List;
 class VerifyApi {
 
     private final Documents documents;
+    private final VerificationThrottle throttle;
 
-    VerifyApi(Documents documents) {
+    VerifyApi(Documents documents, VerificationThrottle throttle) {
         this.documents = documents;
+        this.throttle = throttle;
     }
 
     record Text(String mn, String en) {
@@ -51,9 +56,16 @@ class VerifyApi {
 
     @PreAuthorize("permitAll()")
     @GetMapping("/api/v1/verify/{code}")
-    @Operation(summary = "Verify an issued document by its short code (public; the holder is masked)")
-    VerificationJson verify(@PathVariable String code) {
-        Verification v = documents.verify(code);
+    @Operation(summary = "Verify an issued document by its short code (public; the holder is masked; an address with many unknown codes lately gets 429)")
+    VerificationJson verify(@PathVariable String code, HttpServletRequest request) {
+        throttle.check(request.getRemoteAddr());
+        Verification v;
+        try {
+            v = documents.verify(code);
+        } catch (DocumentNotFound e) {
+            throttle.missed(request.getRemoteAddr());
+            throw e;
+        }
         DocumentDetails d = v.document();
         var doc = d.document();
         String status = d.revoked() ? "revoked" : v.sealValid() ? "valid" : "seal_invalid";

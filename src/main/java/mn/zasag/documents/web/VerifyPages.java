@@ -1,8 +1,11 @@
 package mn.zasag.documents.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import mn.zasag.documents.DocumentCodeInvalid;
 import mn.zasag.documents.DocumentNotFound;
+import mn.zasag.documents.VerificationThrottled;
+import mn.zasag.documents.internal.VerificationThrottle;
 import mn.zasag.documents.Documents;
 import mn.zasag.documents.ShortCode;
 import mn.zasag.documents.Verification;
@@ -29,9 +32,11 @@ class VerifyPages {
 
     private static final int MAX_TYPED = 40;
     private final Documents documents;
+    private final VerificationThrottle throttle;
 
-    VerifyPages(Documents documents) {
+    VerifyPages(Documents documents, VerificationThrottle throttle) {
         this.documents = documents;
+        this.throttle = throttle;
     }
 
     @PreAuthorize("permitAll()")
@@ -49,15 +54,15 @@ class VerifyPages {
 
     @PreAuthorize("permitAll()")
     @GetMapping("/verify/{code}")
-    String verify(@PathVariable String code, Model model, HttpServletResponse response) {
-        return show(code, model, response, () -> null);
+    String verify(@PathVariable String code, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return show(code, model, request, response, () -> null);
     }
 
     @PreAuthorize("permitAll()")
     @PostMapping("/verify/{code}")
     String compare(@PathVariable String code, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
-                   HttpServletResponse response) {
-        return show(code, model, response, () -> {
+                   HttpServletRequest request, HttpServletResponse response) {
+        return show(code, model, request, response, () -> {
             byte[] bytes = file == null ? new byte[0] : file.getBytes();
             model.addAttribute("compared", true);
             Optional<String> match = documents.compare(code, bytes);
@@ -69,14 +74,21 @@ class VerifyPages {
         String run() throws IOException;
     }
 
-    private String show(String code, Model model, HttpServletResponse response, Comparison comparison) {
+    private String show(String code, Model model, HttpServletRequest request, HttpServletResponse response, Comparison comparison) {
         try {
             ShortCode canonical = ShortCode.parse(code);
             if (!canonical.display().equals(code)) {
                 // one address per document: /verify/k7m29xqf goes to /verify/K7M2-9XQF
                 return "redirect:/verify/" + UriUtils.encodePathSegment(canonical.display(), StandardCharsets.UTF_8);
             }
-            Verification verification = documents.verify(code);
+            throttle.check(request.getRemoteAddr());
+            Verification verification;
+            try {
+                verification = documents.verify(code);
+            } catch (DocumentNotFound e) {
+                throttle.missed(request.getRemoteAddr());
+                throw e;
+            }
             model.addAttribute("v", verification);
             model.addAttribute("match", comparison.run());
             return "documents/verified";
@@ -84,6 +96,9 @@ class VerifyPages {
             return refused(e.messageKey(), code, model, response, HttpServletResponse.SC_BAD_REQUEST);
         } catch (DocumentNotFound e) {
             return refused(e.messageKey(), code, model, response, HttpServletResponse.SC_NOT_FOUND);
+        } catch (VerificationThrottled e) {
+            response.setHeader("Retry-After", "900");
+            return refused(e.messageKey(), code, model, response, 429);
         } catch (IOException e) {
             return refused("problem.document_upload_unreadable", code, model, response, HttpServletResponse.SC_BAD_REQUEST);
         }
