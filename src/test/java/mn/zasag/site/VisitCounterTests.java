@@ -19,13 +19,22 @@ class VisitCounterTests {
     MockMvc mvc;
     @Autowired
     VisitCounter counter;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void countsABrowserSessionOnceHoweverManyPagesItOpens() throws Exception {
         long before = counter.counts().total();
-        Cookie session = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getCookie(WebSessions.COOKIE);
-        mvc.perform(get("/").cookie(session));
-        mvc.perform(get("/login").cookie(session));
+        var first = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse();
+        Cookie visit = first.getCookie("ZASAG_VISIT");
+        assertThat(visit).isNotNull();
+        assertThat(visit.getMaxAge()).as("ends with the browser session").isEqualTo(-1);
+        assertThat(visit.isHttpOnly()).isTrue();
+        // an anonymous page view needs no server session
+        assertThat(first.getCookie(WebSessions.COOKIE)).isNull();
+        mvc.perform(get("/").cookie(visit)).andExpect(status().isOk())
+                .andExpect(result -> assertThat(result.getResponse().getCookie("ZASAG_VISIT")).isNull());
+        mvc.perform(get("/services").cookie(visit));
 
         assertThat(counter.counts().total()).isEqualTo(before + 1);
     }
@@ -52,6 +61,15 @@ class VisitCounterTests {
         mvc.perform(get("/favicon.svg"));
 
         assertThat(counter.counts().total()).isEqualTo(before);
+    }
+
+    @Test
+    void visitsCountedInMemoryAreWrittenAndStillCountedOnce() throws Exception {
+        mvc.perform(get("/"));
+        long shown = counter.counts().total();
+        counter.write();
+        assertThat(counter.counts().total()).isEqualTo(shown);
+        assertThat(jdbc.sql("select coalesce(sum(visits), 0) from stats.visit_day").query(Long.class).single()).isEqualTo(shown);
     }
 
     @Test
