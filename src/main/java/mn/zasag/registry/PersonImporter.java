@@ -340,12 +340,14 @@ public class PersonImporter {
         jdbc.execute("set local work_mem = '256MB'");
         progress.phase(ImportProgress.Phase.CHECKING);
         jdbc.execute("analyze person_import");
-        rejectDuplicates("rn", "duplicate_in_file");
-        rejectDuplicates("civil_id", "civil_id_duplicate_in_file");
-        jdbc.update("""
+        // the rows rejected so far, counted as they are rejected (each count would be another pass over the table)
+        long rejectedRows = progress.rejected();
+        rejectedRows += rejectDuplicates("rn", "duplicate_in_file");
+        rejectedRows += rejectDuplicates("civil_id", "civil_id_duplicate_in_file");
+        rejectedRows += jdbc.update("""
                 update person_import s set reject = 'already_registered' from registry.person p
                 where p.register_number = s.rn and s.reject is null""");
-        jdbc.update("""
+        rejectedRows += jdbc.update("""
                 update person_import s set reject = 'civil_id_taken' from registry.person p
                 where p.civil_id = s.civil_id and s.reject is null""");
         // The spouse checks read the whole file once (each such pass hashes a million rows): a row is kept only if
@@ -353,7 +355,7 @@ public class PersonImporter {
         // none, are then told apart from the rows that failed alone (the hash is built from those few, and with none
         // the rest of the table is not read): a partner who names the row back exists, so it was rejected for
         // something else (never for its own spouse: the row names it back); else a partner who does not; else none.
-        jdbc.update("""
+        rejectedRows += jdbc.update("""
                 update person_import s set reject = 'spouse_rejected' where s.reject is null and s.spouse is not null
                 and not exists (select 1 from person_import o where o.rn = s.spouse and o.spouse = s.rn
                                 and o.married = s.married and o.reject is null)""");
@@ -367,7 +369,7 @@ public class PersonImporter {
         long t1 = System.nanoTime();
         progress.phase(ImportProgress.Phase.WRITING);
         skipRedundantKeyChecks();
-        List<String> deferred = deferIndexes();
+        List<String> deferred = deferIndexes(progress.rowsRead() - rejectedRows);
         OffsetDateTime now = OffsetDateTime.now(clock);
         // inserted in the primary key's order, so that its index grows at its right edge. Sorted bytewise: the
         // database's default collation (C.UTF-8 in the embedded one) compares with strcoll, several times slower,
@@ -404,7 +406,7 @@ public class PersonImporter {
             jdbc.execute(index);
         }
         long t3 = System.nanoTime();
-        long rejected = new BulkCsv(dataSource, jdbc).writeRejects("person_import", csv, rejects);
+        long rejected = rejectedRows == 0 ? 0 : new BulkCsv(dataSource, jdbc).writeRejects("person_import", csv, rejects);
         log.info("Import {}: read, checked and staged {} ms, set-based checks {} ms, persons written {} ms, civil events "
                         + "written {} ms, {} indexes built again {} ms", progress.id(), (t0 - staging) / 1_000_000,
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t2b - t2) / 1_000_000, deferred.size(), (t3 - t2b) / 1_000_000);
@@ -437,8 +439,8 @@ public class PersonImporter {
      * Marks every not yet rejected row whose {@code column} repeats an earlier line's. Grouped by hashing (no sort of
      * a million strings): only values seen more than once come out, usually none, and then the update reads nothing.
      */
-    private void rejectDuplicates(String column, String reason) {
-        jdbc.update("update person_import s set reject = ? from (select " + column + " v, min(line) first from person_import "
+    private int rejectDuplicates(String column, String reason) {
+        return jdbc.update("update person_import s set reject = ? from (select " + column + " v, min(line) first from person_import "
                 + "where reject is null and " + column + " is not null group by " + column + " having count(*) > 1) d "
                 + "where s." + column + " = d.v and s.line > d.first and s.reject is null", reason);
     }
@@ -469,10 +471,9 @@ public class PersonImporter {
      * import keeps the indexes and locks nothing but the rows it writes. Returns the statements that build the
      * dropped indexes again.
      */
-    private List<String> deferIndexes() {
-        Long staged = jdbc.queryForObject("select count(*) from person_import where reject is null", Long.class);
+    private List<String> deferIndexes(long staged) {
         Long present = jdbc.queryForObject("select count(*) from registry.person", Long.class);
-        if (staged == null || present == null || staged < Math.max(DEFER_INDEXES_FROM, present)) {
+        if (present == null || staged < Math.max(DEFER_INDEXES_FROM, present)) {
             return List.of();
         }
         String ours = "i.indrelid in ('registry.person'::regclass, 'registry.civil_event'::regclass) and not i.indisprimary";
