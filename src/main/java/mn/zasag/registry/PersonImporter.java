@@ -383,21 +383,23 @@ public class PersonImporter {
                     address_line, phone, spouse, family_key, given_key, clan_key, ?, ?
                 from person_import where reject is null order by rn collate "C\"""", now, now);
         long t2 = System.nanoTime();
-        // A birth's details are built with SQL/JSON's json_object, which leaves out the absent places itself and
-        // looks its argument types up once per statement; jsonb_build_object looks them up again for every row and
-        // jsonb_strip_nulls then builds each value a second time (together about twice as slow, same jsonb). A
-        // marriage's details are the same for every row: built once (a scalar subquery).
+        // One pass over the staging table for both kinds of event: each person gives a BIRTH row and, if married, a
+        // MARRIAGE row right after it. A birth's details are built with SQL/JSON's json_object, which leaves out the
+        // absent places itself and looks its argument types up once per statement (jsonb_build_object looks them up
+        // for every row, and jsonb_strip_nulls then builds each value again: about 1.5 times as slow, same jsonb).
+        // A marriage's details are the same for every row: built once (a scalar subquery).
         jdbc.update("""
                 insert into registry.civil_event (register_number, type, occurred_on, recorded_at, registrar,
                     registrar_agency, legal_basis, other_party, details)
-                select rn, 'BIRTH', birth, ?, ?, null, ?, null, json_object('family_name': family, 'given_name': given,
-                    'birth_place': birth_place, 'address_division': address_division, 'import': ?::text
-                    absent on null returning jsonb)
-                from person_import where reject is null
-                union all
-                select rn, 'MARRIAGE', married, ?, ?, null, ?, spouse, (select jsonb_build_object('import', ?::text))
-                from person_import where reject is null and spouse is not null""",
-                now, actor, basis, progress.id(), now, actor, basis, progress.id());
+                select s.rn, e.type, e.occurred_on, ?, ?, null, ?, e.other_party, e.details
+                from person_import s cross join lateral (values
+                    ('BIRTH', s.birth, null, json_object('family_name': s.family, 'given_name': s.given,
+                        'birth_place': s.birth_place, 'address_division': s.address_division, 'import': ?::text
+                        absent on null returning jsonb)),
+                    ('MARRIAGE', s.married, s.spouse, (select jsonb_build_object('import', ?::text)))
+                ) e (type, occurred_on, other_party, details)
+                where s.reject is null and (e.type = 'BIRTH' or s.spouse is not null)""",
+                now, actor, basis, progress.id(), progress.id());
         restoreKeyChecks();
         long t2b = System.nanoTime();
         // each build sorts a whole column: in memory rather than in temporary files (the default is 64 MB)
@@ -451,7 +453,7 @@ public class PersonImporter {
      * triggers (about 13 million look-ups, each locking the referenced row, for 3 million persons) only
      * repeat those checks. Where the database account may (a superuser, as the embedded database's is),
      * they are skipped for the rest of this transaction; unique keys and check constraints still apply.
-     * See docs/adr/0015-bulk-import-skips-redundant-key-triggers.md.
+     * See docs/adr/0015-bulk-import-skips-redundant-key-triggers-and-defers-indexes.md.
      */
     private void skipRedundantKeyChecks() {
         Boolean superuser = jdbc.queryForObject("select rolsuper from pg_roles where rolname = current_user", Boolean.class);
