@@ -228,6 +228,9 @@ public final class BulkCsv {
         if (value == null) {
             return out.append("\\N");
         }
+        if (!needsEscape(value)) {
+            return out.append(value);
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -239,5 +242,15 @@ public final class BulkCsv {
             }
         }
         return out;
+    }
+
+    private static boolean needsEscape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 }

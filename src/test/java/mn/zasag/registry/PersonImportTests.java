@@ -174,6 +174,79 @@ class PersonImportTests {
         assertThat(rejects.get(7)).contains(duplicate).contains("\"\"5-р байр, 12 тоот\"\"");
     }
 
+    /** A row with an ID card number and places of its own (empty places are left out). */
+    private static String row(String rn, String civilId, LocalDate birth, String sex, String spouse, String married,
+                              String birthPlace, String division) {
+        return String.join(",", rn, civilId, "", "Дорж", "Сараа", sex, birth.toString(), birthPlace, "MNG", division,
+                "", "", spouse == null ? "" : spouse, married == null ? "" : married);
+    }
+
+    /** A 12-digit ID card number no other test uses (they are random; the registry's own start at 5…). */
+    private static String civilId() {
+        return "9" + String.format("%011d", java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000_000L));
+    }
+
+    @Test
+    void theChecksAgainstTheWholeFileAndTheRegistryGiveEachItsReason() throws IOException {
+        LocalDate adult = LocalDate.of(1982, 9, 10);
+        LocalDate wedding = LocalDate.of(2008, 6, 1);
+        String a = rn(adult, true);
+        String b = rn(adult, false);
+        String shared = civilId();
+        String takenCivilId = civilId();
+        registry.register(new NewPerson(mn.zasag.shared.RegisterNumber.parse(rn(adult, true)), takenCivilId, null, "Дорж",
+                "Бат", mn.zasag.shared.RegisterNumber.Sex.MALE, adult, "6501", "MNG", "1110", null, null, "Туршилт"),
+                RegistryFixtures.actor("registrar", CivilRegistry.OWNER_AGENCY));
+        String h = rn(adult, true);
+        String i = rn(adult, false);
+        String j = rn(adult, true);
+        String k = rn(adult, false);
+        registry.register(RegistryFixtures.person(k, "Дорж", "Өмнө"), RegistryFixtures.actor("registrar", CivilRegistry.OWNER_AGENCY));
+        String l = rn(adult, true);
+        String m = rn(adult, false);
+        String q = rn(adult, true);
+        String r = rn(adult, false);
+        String nobody = rn(adult, false);
+        List<String> lines = List.of(
+                HEADER,
+                row(a, civilId(), adult, "MALE", b, wedding.toString(), "6501", "110101"),     // 2 imported
+                row(b, civilId(), adult, "FEMALE", a, wedding.toString(), "", ""),             // 3 imported, no places
+                row(rn(adult, true), shared, adult, "MALE", null, null, "6501", "110101"),     // 4 imported
+                row(rn(adult, true), shared, adult, "MALE", null, null, "6501", "110101"),     // 5 ID card repeated
+                row(rn(adult, true), takenCivilId, adult, "MALE", null, null, "6501", ""),     // 6 ID card taken
+                row(h, "", adult, "MALE", i, wedding.toString(), "", ""),                      // 7 i gives another date
+                row(i, "", adult, "FEMALE", h, "2009-06-01", "", ""),                          // 8 h gives another date
+                row(j, "", adult, "MALE", k, wedding.toString(), "", ""),                      // 9 k is rejected
+                row(k, "", adult, "FEMALE", j, wedding.toString(), "", ""),                    // 10 already registered
+                row(l, "", adult, "MALE", m, wedding.toString(), "", ""),                      // 11 imported
+                row(m, "", adult, "FEMALE", l, wedding.toString(), "", ""),                    // 12 imported
+                row(m, "", adult, "FEMALE", l, wedding.toString(), "", ""),                    // 13 duplicate in file
+                row(q, "", adult, "MALE", r, wedding.toString(), "", ""),                      // 14 r names another
+                row(r, "", adult, "FEMALE", nobody, wedding.toString(), "", ""));              // 15 not in the file
+        Path csv = file(String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+
+        ImportProgress done = importer.run(csv, "Туршилт №6", "tester");
+
+        assertThat(done.imported()).isEqualTo(5);
+        assertThat(done.rejected()).isEqualTo(9);
+        List<String> rejects = Files.readAllLines(PersonImporter.rejectsFileFor(csv), StandardCharsets.UTF_8);
+        assertThat(rejects.subList(1, rejects.size())).extracting(t -> t.substring(0, t.indexOf(',', t.indexOf(',') + 1)))
+                .containsExactly("5,civil_id_duplicate_in_file", "6,civil_id_taken", "7,spouse_mismatch",
+                        "8,spouse_mismatch", "9,spouse_rejected", "10,already_registered", "13,duplicate_in_file",
+                        "14,spouse_mismatch", "15,spouse_not_in_file");
+        assertThat(registry.own(a).orElseThrow().spouse()).isEqualTo(b);
+        assertThat(registry.own(m).orElseThrow().spouse()).isEqualTo(l);
+        // the birth's details: the names, the places given and the import; an absent place is left out
+        String details = "select details::text from registry.civil_event where register_number = :rn and type = 'BIRTH'";
+        assertThat(jdbc.sql(details).param("rn", a).query(String.class).single()).isEqualTo(
+                "{\"import\": \"" + done.id() + "\", \"given_name\": \"Сараа\", \"birth_place\": \"6501\", "
+                        + "\"family_name\": \"Дорж\", \"address_division\": \"110101\"}");
+        assertThat(jdbc.sql(details).param("rn", b).query(String.class).single()).isEqualTo(
+                "{\"import\": \"" + done.id() + "\", \"given_name\": \"Сараа\", \"family_name\": \"Дорж\"}");
+        assertThat(jdbc.sql("select details::text from registry.civil_event where register_number = :rn and type = 'MARRIAGE'")
+                .param("rn", a).query(String.class).single()).isEqualTo("{\"import\": \"" + done.id() + "\"}");
+    }
+
     @Test
     void aFileInAnotherEncodingWritesNothingAndNamesTheLine() throws IOException {
         String rn = rn(LocalDate.of(1990, 1, 1), true);

@@ -16,8 +16,9 @@ public final class CsvFields {
         int i = 0;
         int n = line.length();
         while (true) {
-            field.setLength(0);
+            String value;
             if (i < n && line.charAt(i) == '"') {
+                field.setLength(0);
                 i++;
                 while (true) {
                     if (i >= n) {
@@ -38,17 +39,17 @@ public final class CsvFields {
                 if (i < n && line.charAt(i) != ',') {
                     return null;
                 }
+                value = field.toString();
             } else {
                 int comma = line.indexOf(',', i);
                 int end = comma < 0 ? n : comma;
-                String raw = line.substring(i, end);
-                if (raw.indexOf('"') >= 0) {
+                value = line.substring(i, end);
+                if (value.indexOf('"') >= 0) {
                     return null;
                 }
-                field.append(raw);
                 i = end;
             }
-            fields.add(field.toString());
+            fields.add(value);
             if (i >= n) {
                 return fields;
             }

@@ -32,6 +32,13 @@ public final class NameKey {
     private NameKey() {
     }
 
+    /** {@link #CYRILLIC} as an array over U+0400..U+04FF, for the bulk import's millions of names. */
+    private static final String[] CYRILLIC_BY_CODE = new String[0x100];
+
+    static {
+        CYRILLIC.forEach((c, latin) -> CYRILLIC_BY_CODE[c - 0x400] = latin);
+    }
+
     /** The key of one name (hyphens and spaces inside it are dropped). */
     public static String of(String name) {
         if (name == null) {
@@ -39,20 +46,34 @@ public final class NameKey {
         }
         String text = Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         StringBuilder latin = new StringBuilder(text.length() + 8);
+        // which of a-z, ö (bit 26) and ü (bit 27) the Latin text holds: a fold whose first letter is not there
+        // has nothing to replace. No fold writes a letter another fold starts with, except q → k, the last, whose
+        // k only kh (the first) starts with; so the letters before folding decide for every fold.
+        int letters = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            String t = CYRILLIC.get(c);
+            String t = c >= 0x400 && c < 0x500 ? CYRILLIC_BY_CODE[c - 0x400] : null;
             if (t != null) {
                 latin.append(t);
+                for (int j = 0; j < t.length(); j++) {
+                    letters |= bit(t.charAt(j));
+                }
             } else if ((c >= 'a' && c <= 'z') || c == 'ö' || c == 'ü') {
                 latin.append(c);
+                letters |= bit(c);
             }
         }
         String key = latin.toString();
         for (String[] fold : FOLDS) {
-            key = key.replace(fold[0], fold[1]);
+            if ((letters & bit(fold[0].charAt(0))) != 0) {
+                key = key.replace(fold[0], fold[1]);
+            }
         }
         return key;
+    }
+
+    private static int bit(char c) {
+        return c == 'ö' ? 1 << 26 : c == 'ü' ? 1 << 27 : 1 << (c - 'a');
     }
 
     /** The keys of each word of a search query, ignoring empty ones. */

@@ -61,15 +61,24 @@ public final class Utf8Lines {
                 }
             }
             any = true;
-            byte b = buffer[position++];
-            bytes++;
-            if (b == '\n') {
+            // copy up to the end of the line or of the buffer at once
+            int end = position;
+            while (end < limit && buffer[end] != '\n') {
+                end++;
+            }
+            int chunk = end - position;
+            if (length + chunk > line.length) {
+                line = Arrays.copyOf(line, Math.max(line.length * 2, length + chunk));
+            }
+            System.arraycopy(buffer, position, line, length, chunk);
+            length += chunk;
+            bytes += chunk;
+            position = end;
+            if (end < limit) {
+                position++; // the line feed
+                bytes++;
                 break;
             }
-            if (length == line.length) {
-                line = Arrays.copyOf(line, line.length * 2);
-            }
-            line[length++] = b;
         }
         number++;
         if (length > 0 && line[length - 1] == '\r') {
@@ -78,6 +87,12 @@ public final class Utf8Lines {
         int start = 0;
         if (number == 1 && length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) {
             start = 3;
+        }
+        // the String constructor is the fast decoder, but it replaces what is not UTF-8 with U+FFFD: a line that
+        // comes out with one (rare: it may also have been written as such) is decoded again strictly
+        String text = new String(line, start, length - start, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
         }
         try {
             return decoder.decode(ByteBuffer.wrap(line, start, length - start)).toString();
