@@ -3,6 +3,7 @@ package mn.zasag.documents.internal;
 import mn.zasag.audit.AuditEvent;
 import mn.zasag.audit.AuditTrail;
 import mn.zasag.documents.VerificationThrottled;
+import mn.zasag.shared.db.WindowCounter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,25 +27,23 @@ import java.util.Map;
 @Component
 public class VerificationThrottle {
 
-    private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
     private final int limit;
-    private final Duration window;
+    private final WindowCounter misses;
 
     VerificationThrottle(JdbcClient jdbc, AuditTrail audit, Clock clock,
                          @Value("${zasag.documents.verify-miss-limit:20}") int limit,
                          @Value("${zasag.documents.verify-miss-window:15m}") Duration window) {
-        this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
         this.limit = limit;
-        this.window = window;
+        this.misses = new WindowCounter(jdbc, "documents.verify_miss", "ip", window);
     }
 
     /** @throws VerificationThrottled when the address has missed too often lately */
     public void check(String ip) {
-        if (misses(ip) >= limit) {
+        if (misses.count(ip, OffsetDateTime.now(clock)) >= limit) {
             throw new VerificationThrottled();
         }
     }
@@ -52,23 +51,17 @@ public class VerificationThrottle {
     /** Counts a lookup that matched nothing; the miss that reaches the limit is audited (once per episode). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void missed(String ip) {
-        jdbc.sql("insert into documents.verify_miss (ip, at) values (:ip, :at)")
-                .param("ip", ip).param("at", OffsetDateTime.now(clock)).update();
-        if (misses(ip) == limit) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        misses.add(ip, now);
+        if (misses.count(ip, now) == limit) {
             audit.record(new AuditEvent("documents.verify.throttled", AuditEvent.Outcome.DENIED, "client", ip, null,
-                    Map.of("misses", String.valueOf(limit), "window", window.toString())));
+                    Map.of("misses", String.valueOf(limit), "window", misses.window().toString())));
         }
     }
 
-    private long misses(String ip) {
-        return jdbc.sql("select count(*) from documents.verify_miss where ip = :ip and at > :since")
-                .param("ip", ip).param("since", OffsetDateTime.now(clock).minus(window)).query(Long.class).single();
-    }
-
-    /** Misses older than a day no longer count for anything. */
+    /** Misses older than the window no longer count for anything. */
     @Scheduled(cron = "0 23 * * * *")
     void forgetOldMisses() {
-        jdbc.sql("delete from documents.verify_miss where at < :before")
-                .param("before", OffsetDateTime.now(clock).minusDays(1)).update();
+        misses.purge(OffsetDateTime.now(clock));
     }
 }

@@ -1,6 +1,7 @@
 package mn.zasag.feedback.internal;
 
 import mn.zasag.feedback.TooManyCases;
+import mn.zasag.shared.db.WindowCounter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,13 +18,13 @@ class FloodGuard {
 
     private final JdbcClient jdbc;
     private final int limit;
-    private final Duration window;
+    private final WindowCounter attempts;
 
     FloodGuard(JdbcClient jdbc, @Value("${zasag.feedback.flood-limit:5}") int limit,
                @Value("${zasag.feedback.flood-window:10m}") Duration window) {
         this.jdbc = jdbc;
         this.limit = limit;
-        this.window = window;
+        this.attempts = new WindowCounter(jdbc, "feedback.intake_attempt", "source", window);
     }
 
     /** Counts one case from {@code source}, or refuses it when the source has sent too many. */
@@ -31,23 +32,19 @@ class FloodGuard {
         // one source at a time, so two nodes cannot both let the sixth through
         jdbc.sql("select pg_advisory_xact_lock(hashtext('feedback.flood:' || :source))").param("source", source)
                 .query((rs, n) -> 1).list();
-        int recent = jdbc.sql("select count(*) from feedback.intake_attempt where source = :source and at > :since")
-                .param("source", source).param("since", now.minus(window)).query(Integer.class).single();
-        if (recent >= limit) {
+        if (attempts.count(source, now) >= limit) {
             throw new TooManyCases();
         }
-        jdbc.sql("insert into feedback.intake_attempt (source, at) values (:source, :at)")
-                .param("source", source).param("at", now).update();
+        attempts.add(source, now);
     }
 
     /** Deletes the counts older than the window (they no longer count); how many. */
     int purge(OffsetDateTime now) {
-        return jdbc.sql("delete from feedback.intake_attempt where at <= :since").param("since", now.minus(window)).update();
+        return attempts.purge(now);
     }
 
     /** Whether the source may send one more now, without counting it. */
     boolean allows(String source, OffsetDateTime now) {
-        return jdbc.sql("select count(*) from feedback.intake_attempt where source = :source and at > :since")
-                .param("source", source).param("since", now.minus(window)).query(Integer.class).single() < limit;
+        return attempts.count(source, now) < limit;
     }
 }
