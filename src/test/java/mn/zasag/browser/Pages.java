@@ -76,4 +76,24 @@ final class Pages {
             throw e;
         }
     }
+
+    /** Lays the pages out as a phone of that size does, until {@link #endPhone}. */
+    void emulatePhone(int width, int height) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    void endPhone() {
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+    }
+
+    /** Checks the current page with axe as a 360 × 780 phone shows it. */
+    void assertAccessibleOnAPhone() {
+        emulatePhone(360, 780);
+        try {
+            Accessibility.assertNoViolations(browser);
+        } finally {
+            endPhone();
+        }
+    }
 }

@@ -10,23 +10,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -38,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +34,6 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
  * The portal's whole promise in a real browser, every page checked with axe (WCAG 2.2 AA): the demo citizen finds
@@ -56,42 +42,14 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * citizen reads the notification, downloads the decision, which poppler's pdfsig finds valid and trusted, and whose
  * QR code (read with ZXing) leads to the public verification page.
  */
-@ExtendWith(HeadlessChromium.Installed.class)
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "zasag.demo=true")
-class PortalBrowserTests {
+class PortalBrowserTests extends InChromium {
 
-    private static HeadlessChromium chromium;
-    private static ChromeDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    private Pages pages;
 
     @Value("${zasag.public-url}")
     String publicUrl;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBrowser() {
-        HeadlessChromium.assumeInstalled();
-        chromium = HeadlessChromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void openPages() {
-        pages = new Pages(browser, port);
-    }
 
     @Test
     void aCitizenRenewsTheirDrivingLicenceOnlineAndGetsASealedVerifiableDecision() throws Exception {
