@@ -1,5 +1,6 @@
 package mn.zasag.browser;
 
+import mn.zasag.pki.Pdfsig;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
@@ -23,13 +24,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +51,7 @@ class PortalBrowserTests extends InChromium {
 
     @Test
     void aCitizenRenewsTheirDrivingLicenceOnlineAndGetsASealedVerifiableDecision() throws Exception {
-        assumeTrue(runs("pdfsig", "-v") && runs("certutil", "-H"), "pdfsig or certutil is not installed (poppler-utils, libnss3-tools)");
+        assumeTrue(Pdfsig.installed(), "pdfsig or certutil is not installed (poppler-utils, libnss3-tools)");
         browser.manage().deleteAllCookies();
         browser.manage().window().setSize(new Dimension(1280, 900));
 
@@ -136,11 +134,7 @@ class PortalBrowserTests extends InChromium {
     private void assertPdfsigTrustsTheSeal(String file) throws Exception {
         byte[] root = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/pki/ca/root.pem")).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
-        Files.write(dir.resolve("root.pem"), root);
-        Files.createDirectories(dir.resolve("nss"));
-        assertThat(run("certutil", "-N", "-d", "sql:nss", "--empty-password")).startsWith("0:");
-        assertThat(run("certutil", "-A", "-d", "sql:nss", "-n", "zasag-root", "-t", "CT,C,C", "-i", "root.pem")).startsWith("0:");
-        String check = run("pdfsig", "-nssdir", "sql:nss", "-no-ocsp", file);
+        String check = new Pdfsig(dir, root).check(file);
         assertThat(check).contains("Signature is Valid.", "Signer Certificate Common Name: Zasag Agency Seal POLICE");
         // poppler 22 (Debian 12) can print a stale NSS error after a successful chain check; see PdfsigVerificationTests
         assertThat(check).containsAnyOf("Certificate is Trusted.", "Unknown issue with Certificate or corrupted data.");
@@ -169,29 +163,8 @@ class PortalBrowserTests extends InChromium {
         return response.body();
     }
 
-    private String run(String... command) throws Exception {
-        Path out = dir.resolve("out.txt");
-        Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
-        return process.exitValue() + ":" + Files.readString(out, StandardCharsets.UTF_8);
-    }
-
-    private static boolean runs(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(30, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private void logOut() {
         pages.follow(By.cssSelector("form[action$='/logout'] button"));
         browser.manage().deleteAllCookies();
     }
-
 }

@@ -1,5 +1,6 @@
 package mn.zasag.documents;
 
+import mn.zasag.pki.Pdfsig;
 import mn.zasag.Fixtures;
 import mn.zasag.HoldingsFixtures;
 import mn.zasag.ZasagTest;
@@ -13,12 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -47,12 +45,9 @@ class IssuedPdfPdfsigTests {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out) {
-    }
-
     @BeforeAll
     static void pdfsigAndCertutilAreInstalled() {
-        assumeTrue(runs("pdfsig", "-v") && runs("certutil", "-H"),
+        assumeTrue(Pdfsig.installed(),
                 "pdfsig or certutil is not installed: the independent check of issued documents is SKIPPED "
                         + "(install Debian's poppler-utils and libnss3-tools)");
     }
@@ -65,12 +60,8 @@ class IssuedPdfPdfsigTests {
                 "Оршин суугаа газрын тодорхойлолт", "Certificate of residence",
                 List.of(new NewDocument.Line("Хаяг", "Address", "Улаанбаатар, Баянзүрх дүүрэг, 13-р хороо")), true, null));
 
-        Files.write(dir.resolve("root.pem"), mvc.perform(get("/pki/ca/root.pem")).andExpect(status().isOk())
+        Pdfsig pdfsig = new Pdfsig(dir, mvc.perform(get("/pki/ca/root.pem")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray());
-        Files.createDirectories(dir.resolve("nss"));
-        assertThat(run("certutil", "-N", "-d", "sql:nss", "--empty-password").exit()).isZero();
-        Run add = run("certutil", "-A", "-d", "sql:nss", "-n", "zasag-root", "-t", "CT,C,C", "-i", "root.pem");
-        assertThat(add.exit()).as(add.out()).isZero();
 
         for (String lang : List.of("mn", "en")) {
             byte[] pdf = mvc.perform(get("/api/v1/my/documents/{id}/pdf", issued.id()).param("lang", lang)
@@ -79,61 +70,12 @@ class IssuedPdfPdfsigTests {
             String name = "document-" + lang + ".pdf";
             Files.write(dir.resolve(name), pdf);
 
-            Run check = run("pdfsig", "-nssdir", "sql:nss", "-no-ocsp", name);
-            assertThat(check.out()).as(lang).contains("Signature is Valid.")
+            String check = pdfsig.check(name);
+            assertThat(check).as(lang).contains("Signature is Valid.")
                     .contains("Signer Certificate Common Name: Zasag Agency Seal " + agency)
                     .contains("ETSI.CAdES.detached");
-            if (popplerMajor() <= 22) {
-                // poppler 22 reads a stale NSS error after a successful chain check (see PdfsigVerificationTests)
-                assertThat(check.out()).containsAnyOf("Certificate is Trusted.", "Unknown issue with Certificate or corrupted data.");
-            } else {
-                assertThat(check.out()).contains("Certificate is Trusted.");
-            }
+            pdfsig.assertTrusted(check);
         }
-        assertNssTrustsTheSealIn("document-mn.pdf");
-    }
-
-    /** NSS's certutil validates the seal's certificate for signing, with the intermediate taken from the signature. */
-    private void assertNssTrustsTheSealIn(String file) throws Exception {
-        Run dump = run("pdfsig", "-dump", file);
-        assertThat(dump.exit()).as(dump.out()).isZero();
-        byte[] cms = Files.readAllBytes(dir.resolve(file + ".sig0"));
-        for (Object o : new org.bouncycastle.cms.CMSSignedData(cms).getCertificates().getMatches(null)) {
-            var holder = (org.bouncycastle.cert.X509CertificateHolder) o;
-            String cn = holder.getSubject().toString();
-            if (cn.contains("Root")) {
-                continue;
-            }
-            String nick = cn.contains("Seal") ? "seal" : "intermediate";
-            Files.write(dir.resolve(nick + ".der"), holder.getEncoded());
-            Run add = run("certutil", "-A", "-d", "sql:nss", "-n", nick, "-t", ",,", "-i", nick + ".der");
-            assertThat(add.exit()).as(add.out()).isZero();
-        }
-        Run verify = run("certutil", "-V", "-u", "S", "-d", "sql:nss", "-n", "seal");
-        assertThat(verify.out()).contains("certificate is valid");
-    }
-
-    private int popplerMajor() throws Exception {
-        var matcher = java.util.regex.Pattern.compile("pdfsig version (\\d+)\\.").matcher(run("pdfsig", "-v").out());
-        return matcher.find() ? Integer.parseInt(matcher.group(1)) : Integer.MAX_VALUE;
-    }
-
-    private static boolean runs(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(30, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private Run run(String... args) throws Exception {
-        Process process = new ProcessBuilder(List.of(args)).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", args) + " finished").isTrue();
-        return new Run(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8));
+        pdfsig.assertNssTrustsTheSealIn("document-mn.pdf");
     }
 }
