@@ -47,11 +47,11 @@ class SearchIndex {
             // score is only worked out where it can decide: the text's where the text may match, the names' where
             // they may match or outrank the text's 0.8 share (the rank is the greater of the two).
             boolean textPart = e.textKey.contains(folded);
-            double text = textPart || query.bound(e.text) >= Catalogue.TEXT_THRESHOLD ? query.similarity(e.text) : 0;
+            double text = query.similarity(e.text, textPart ? 0 : Catalogue.TEXT_THRESHOLD);
             boolean textMatch = textPart || text >= Catalogue.TEXT_THRESHOLD;
             boolean namePart = e.nameKey.contains(folded);
-            double nameBound = namePart ? 1 : query.bound(e.name);
-            double name = nameBound >= Catalogue.NAME_THRESHOLD || textMatch && nameBound > 0.8 * text ? query.similarity(e.name) : 0;
+            double nameNeeded = textMatch ? Math.min(Catalogue.NAME_THRESHOLD, 0.8 * text) : Catalogue.NAME_THRESHOLD;
+            double name = query.similarity(e.name, namePart ? 0 : nameNeeded);
             if (textMatch || namePart || name >= Catalogue.NAME_THRESHOLD) {
                 found.add(new Scored(s, Math.max(name, 0.8 * text)));
             }

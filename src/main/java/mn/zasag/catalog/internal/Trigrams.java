@@ -95,17 +95,6 @@ final class Trigrams {
             return distinct == 0;
         }
 
-        /**
-         * The most any stretch of the text can score: the share of the query's trigrams found anywhere in it (no
-         * stretch holds more). Cheap (one pass), and below a threshold it settles most texts without {@link #similarity}.
-         */
-        double bound(int[] text) {
-            if (distinct == 0) {
-                return 0;
-            }
-            return (double) present(text) / distinct;
-        }
-
         private int present(int[] text) {
             stretch++;
             int present = 0;
@@ -120,6 +109,15 @@ final class Trigrams {
 
         /** The best stretch's score in 0..1 (0 when the query has no trigram). */
         double similarity(int[] text) {
+            return similarity(text, 0);
+        }
+
+        /**
+         * The best stretch's score, or 0 when it cannot reach {@code atLeast}. No stretch holds more of the query than
+         * the whole text, so the share of the query's trigrams found anywhere in it bounds the score: one pass settles
+         * most texts, and only the others are searched stretch by stretch.
+         */
+        double similarity(int[] text, double atLeast) {
             if (distinct == 0) {
                 return 0;
             }
@@ -127,8 +125,11 @@ final class Trigrams {
             if (present == 0) {
                 return 0;
             }
-            double best = 0;
             double bound = (double) present / distinct;
+            if (bound < atLeast) {
+                return 0;
+            }
+            double best = 0;
             for (int start = 0; start < text.length && best < bound; start++) {
                 if (!wanted[text[start]]) {
                     continue;

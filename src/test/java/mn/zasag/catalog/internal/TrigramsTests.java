@@ -37,6 +37,15 @@ class TrigramsTests {
     }
 
     @Test
+    void aTextWhoseBoundFallsShortOfWhatIsNeededScoresZeroWithoutItsStretchesBeingSearched() {
+        Trigrams trigrams = new Trigrams();
+        int[] text = trigrams.encode("tetgever");
+        // 6 of the query's 9 trigrams are in the text: no stretch can score above 6 / 9
+        assertThat(trigrams.query("tetgevrr").similarity(text, 0.7)).isZero();
+        assertThat(trigrams.query("tetgevrr").similarity(text, 0.6)).isCloseTo(6.0 / 9, within(1e-9));
+    }
+
+    @Test
     void trigramsTheDictionaryHasNeverSeenCountButMatchNothing() {
         assertThat(similarity("tetgever zzzz", "tetgever")).isCloseTo(9.0 / 13, within(1e-9));
         assertThat(similarity("", "tetgever")).isZero();
