@@ -1,5 +1,6 @@
 package mn.zasag.documents;
 
+import mn.zasag.documents.internal.VerificationThrottle;
 import mn.zasag.audit.AuditEvent;
 import mn.zasag.audit.AuditTrail;
 import mn.zasag.catalog.Agencies;
@@ -80,9 +81,13 @@ public class Documents {
     private final TransactionTemplate separately;
     private final String publicUrl;
 
+    private final VerificationThrottle throttle;
+
     Documents(JdbcClient jdbc, AuditTrail audit, Agencies agencies, CivilRegistry registry, DocumentSigning signing,
               SignatureValidation validation, MessageSource messages, JsonMapper json, Clock clock,
-              PlatformTransactionManager transactions, @Value("${zasag.public-url:http://localhost:8080}") String publicUrl) {
+              PlatformTransactionManager transactions, @Value("${zasag.public-url:http://localhost:8080}") String publicUrl,
+              VerificationThrottle throttle) {
+        this.throttle = throttle;
         this.jdbc = jdbc;
         this.audit = audit;
         this.agencies = agencies;
@@ -213,13 +218,22 @@ public class Documents {
      * What anyone holding the code may learn: the document with the holder masked, its state, and the check of
      * the seal on the stored PDF.
      *
-     * @throws DocumentCodeInvalid when the code cannot be one of ours
-     * @throws DocumentNotFound    when no document has it
+     * <p>Asked for by a client at {@code clientAddress}: an address that has looked up too many codes matching no
+     * document lately is refused ({@link VerificationThrottle}), and a code that matches none counts against it.
+     *
+     * @throws DocumentCodeInvalid    when the code cannot be one of ours
+     * @throws DocumentNotFound       when no document has it
+     * @throws VerificationThrottled when the address is refused for now
      */
-    public Verification verify(String typedCode) {
+    public Verification verify(String typedCode, String clientAddress) {
         ShortCode code = ShortCode.parse(typedCode);
+        throttle.check(clientAddress);
         DocumentDetails document = jdbc.sql(COLUMNS + " where d.short_code = :c").param("c", code.value())
-                .query(this::row).optional().orElseThrow(DocumentNotFound::new);
+                .query(this::row).optional().orElse(null);
+        if (document == null) {
+            throttle.missed(clientAddress);
+            throw new DocumentNotFound();
+        }
         byte[] pdf = pdf(document.document().id(), "mn").orElseThrow();
         return new Verification(document, maskName(document.holderName()),
                 maskRegisterNumber(document.document().holderRegisterNumber()), validation.validate(pdf));

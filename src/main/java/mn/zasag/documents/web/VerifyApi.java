@@ -1,10 +1,8 @@
 package mn.zasag.documents.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import mn.zasag.documents.DocumentNotFound;
-import mn.zasag.documents.internal.VerificationThrottle;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import mn.zasag.documents.DocumentDetails;
 import mn.zasag.documents.Documents;
 import mn.zasag.documents.Verification;
@@ -24,11 +22,9 @@ import java.util.List;
 class VerifyApi {
 
     private final Documents documents;
-    private final VerificationThrottle throttle;
 
-    VerifyApi(Documents documents, VerificationThrottle throttle) {
+    VerifyApi(Documents documents) {
         this.documents = documents;
-        this.throttle = throttle;
     }
 
     record Text(String mn, String en) {
@@ -58,14 +54,7 @@ class VerifyApi {
     @GetMapping("/api/v1/verify/{code}")
     @Operation(summary = "Verify an issued document by its short code (public; the holder is masked; an address with many unknown codes lately gets 429)")
     VerificationJson verify(@PathVariable String code, HttpServletRequest request) {
-        throttle.check(request.getRemoteAddr());
-        Verification v;
-        try {
-            v = documents.verify(code);
-        } catch (DocumentNotFound e) {
-            throttle.missed(request.getRemoteAddr());
-            throw e;
-        }
+        Verification v = documents.verify(code, request.getRemoteAddr());
         DocumentDetails d = v.document();
         var doc = d.document();
         String status = d.revoked() ? "revoked" : v.sealValid() ? "valid" : "seal_invalid";

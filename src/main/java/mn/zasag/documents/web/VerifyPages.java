@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import mn.zasag.documents.DocumentCodeInvalid;
 import mn.zasag.documents.DocumentNotFound;
 import mn.zasag.documents.VerificationThrottled;
-import mn.zasag.documents.internal.VerificationThrottle;
 import mn.zasag.documents.Documents;
 import mn.zasag.documents.ShortCode;
 import mn.zasag.documents.Verification;
@@ -32,11 +31,9 @@ class VerifyPages {
 
     private static final int MAX_TYPED = 40;
     private final Documents documents;
-    private final VerificationThrottle throttle;
 
-    VerifyPages(Documents documents, VerificationThrottle throttle) {
+    VerifyPages(Documents documents) {
         this.documents = documents;
-        this.throttle = throttle;
     }
 
     @PreAuthorize("permitAll()")
@@ -81,14 +78,7 @@ class VerifyPages {
                 // one address per document: /verify/k7m29xqf goes to /verify/K7M2-9XQF
                 return "redirect:/verify/" + UriUtils.encodePathSegment(canonical.display(), StandardCharsets.UTF_8);
             }
-            throttle.check(request.getRemoteAddr());
-            Verification verification;
-            try {
-                verification = documents.verify(code);
-            } catch (DocumentNotFound e) {
-                throttle.missed(request.getRemoteAddr());
-                throw e;
-            }
+            Verification verification = documents.verify(code, request.getRemoteAddr());
             model.addAttribute("v", verification);
             model.addAttribute("match", comparison.run());
             return "documents/verified";
