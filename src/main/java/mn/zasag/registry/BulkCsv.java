@@ -144,45 +144,18 @@ public final class BulkCsv {
      */
     public long writeRejects(String table, Path csv, Path rejects) {
         check(table);
-        long[] count = {0};
-        Writer[] out = {null};
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16)) {
+        try (RejectsFile out = new RejectsFile(csv, rejects)) {
             Files.deleteIfExists(rejects);
-            Utf8Lines lines = new Utf8Lines(in);
             jdbc.query(connection -> {
                 var statement = connection.prepareStatement(
                         "select line, reject from " + table + " where reject is not null order by line");
                 statement.setFetchSize(10_000);
                 return statement;
-            }, (RowCallbackHandler) rs -> {
-                try {
-                    if (out[0] == null) {
-                        out[0] = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(rejects), StandardCharsets.UTF_8));
-                        out[0].write("line,reason,row\n");
-                    }
-                    long line = rs.getLong(1);
-                    String raw = null;
-                    while (lines.lineNumber() < line) {
-                        raw = lines.next();
-                    }
-                    out[0].write(line + "," + rs.getString(2) + ",\"" + (raw == null ? "" : raw).replace("\"", "\"\"") + "\"\n");
-                    count[0]++;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            }, (RowCallbackHandler) rs -> out.add(rs.getLong(1), rs.getString(2)));
+            return out.count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (out[0] != null) {
-                try {
-                    out[0].close();
-                } catch (IOException ignored) {
-                    // the rows were written; a failing close shows when the file is read
-                }
-            }
         }
-        return count[0];
     }
 
     private static String next(Utf8Lines lines) throws IOException {

@@ -2,8 +2,10 @@ package mn.zasag.registry;
 
 import mn.zasag.audit.AuditEvent;
 import mn.zasag.audit.AuditTrail;
+import mn.zasag.registry.internal.BinaryCopy;
 import mn.zasag.registry.internal.CsvFields;
 import mn.zasag.registry.internal.NameKey;
+import mn.zasag.registry.internal.PersonKeys;
 import mn.zasag.registry.internal.Utf8Lines;
 import mn.zasag.shared.InvalidRegisterNumber;
 import mn.zasag.shared.RegisterNumber;
@@ -19,22 +21,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.io.BufferedInputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,24 +44,25 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
 /**
  * Loads a persons CSV ({@link PersonsCsv}) into the civil registry at national scale.
  *
- * <p><b>How.</b> The file is read once, as strict UTF-8, line by line (memory does not grow with the file).
- * Each row is checked on its own in Java (register number, dates, sex, names, identifiers, divisions,
- * marriage date) and streamed with PostgreSQL {@code COPY} into a temporary staging table, rejected rows
- * with their reason. Set-based statements then reject duplicates within the file and against the registry
- * and marriages whose partner is missing, different or rejected, and insert the remaining persons, a
- * {@code BIRTH} civil event for each and a {@code MARRIAGE} event for each married partner. One audit
- * entry records the import.
+ * <p><b>How.</b> The file is read twice, as strict UTF-8, line by line (memory does not grow with the
+ * file's text, only by about 40 bytes a row, see {@link PersonKeys}). The first pass checks each row on its own
+ * in Java (register number, dates, sex, names, identifiers, divisions, marriage date), then against the rows
+ * before it and the registry's numbers (read once into memory): a register or ID card number repeated in the
+ * file or already registered. A row that passes is written at once into {@code registry.person} with binary
+ * {@code COPY}, so the database writes while Java reads. Whether a married person's partner is in the file,
+ * not rejected, and names them back with the same date is known only at the end: the few persons whose
+ * marriage fails are then removed again. The second pass writes a {@code BIRTH} civil event for each person
+ * and a {@code MARRIAGE} event for each married one. One audit entry records the import.
  *
  * <p><b>All or nothing.</b> All of this is one transaction: an import that fails (a file that is not UTF-8,
- * a wrong header, an I/O or database error, a stopped server) leaves nothing written and is simply run
- * again; it is not resumable. Rejected rows do not fail an import: they are listed, sorted by line, with
- * their reason and the original text, in a rejects file next to the input ({@code <file>.rejects.csv}).
- * Only one import runs at a time.
+ * a wrong header, a file changed between the passes, an I/O or database error, a stopped server) leaves
+ * nothing written and is simply run again; it is not resumable. Rejected rows do not fail an import: they are
+ * listed, sorted by line, with their reason and the original text, in a rejects file next to the input
+ * ({@code <file>.rejects.csv}). Only one import runs at a time.
  */
 @Service
 public class PersonImporter {
@@ -81,16 +78,14 @@ public class PersonImporter {
 
     private static final Logger log = LoggerFactory.getLogger(PersonImporter.class);
     private static final ZoneId MONGOLIA = ZoneId.of("Asia/Ulaanbaatar");
-    private static final Pattern CIVIL_ID = Pattern.compile("^[0-9]{8,12}$");
-    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{6,15}$");
-    private static final Pattern CITIZENSHIP = Pattern.compile("^[A-Z]{3}$");
-    private static final Pattern NAME = Pattern.compile("^[\\p{L}][\\p{L} .'-]{0,99}$");
     private static final Set<String> REQUIRED = Set.of("register_number", "family_name", "given_name", "birth_date");
     private static final int KEPT = 20;
     /** A running import not recorded for this long is taken as interrupted (its node stopped). */
     private static final java.time.Duration STALE = java.time.Duration.ofSeconds(30);
     /** Below this many rows an import keeps the registry's indexes whatever the registry holds (see deferIndexes). */
     private static final long DEFER_INDEXES_FROM = 100_000;
+    /** About the length of a generated row (Cyrillic names are two bytes a letter): to size an import before reading it. */
+    private static final long BYTES_PER_ROW = 130;
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -99,6 +94,8 @@ public class PersonImporter {
     private final Clock clock;
     private final ObjectProvider<RegistryBulkLoad> registries;
     private final TransactionTemplate recording;
+    /** Below this many rows (estimated) an import keeps the registry's indexes (see deferIndexes); tests lower it. */
+    private volatile long deferIndexesFrom = DEFER_INDEXES_FROM;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Map<String, ImportProgress> imports = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
@@ -123,6 +120,11 @@ public class PersonImporter {
         this.transaction = transaction;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** For tests: the national load's path (keys and indexes dropped and built again) on a small file. */
+    void deferIndexesFrom(long rows) {
+        this.deferIndexesFrom = rows;
     }
 
     @jakarta.annotation.PreDestroy
@@ -319,99 +321,81 @@ public class PersonImporter {
 
     // ---------------------------------------------------------------- the one transaction
 
-    private long[] load(Path csv, Path rejects, String basis, String actor, ImportProgress progress) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        jdbc.execute("""
-                create temporary table person_import (
-                    line bigint not null, reject text, rn text, civil_id text, clan text, family text, given text,
-                    sex text, birth date, birth_place text, citizenship text, address_division text, address_line text,
-                    phone text, family_key text, given_key text, clan_key text, spouse text, married date
-                ) on commit drop""");
-        long staging = System.nanoTime();
+    private long[] load(Path csv, Path rejectsFile, String basis, String actor, ImportProgress progress) {
+        long t0 = System.nanoTime();
+        PGConnection pg;
         try {
-            stage(csv, connection.unwrap(PGConnection.class), progress);
+            pg = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Object stamp = stamp(csv);
+        long expectedRows = Math.max(0, progress.totalBytes()) / BYTES_PER_ROW;
+        Registered registered;
+        try {
+            registered = registered(csv, expectedRows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean skipped = skipRedundantKeyChecks();
+        Deferred deferred = deferIndexes(expectedRows, registered.count());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        PersonKeys keys = new PersonKeys(expectedRows);
+        Rejects rejects = new Rejects();
+        long accepted;
+        try {
+            accepted = readAndWritePersons(csv, pg, keys, registered, rejects, now, progress);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        long t0 = System.nanoTime();
-        // the checks and inserts sort and hash the whole staging table: give them memory, for this transaction only
-        jdbc.execute("set local work_mem = '256MB'");
-        progress.phase(ImportProgress.Phase.CHECKING);
-        jdbc.execute("analyze person_import");
-        // the rows rejected so far, counted as they are rejected (each count would be another pass over the table)
-        long rejectedRows = progress.rejected();
-        rejectedRows += rejectDuplicates("rn", "duplicate_in_file");
-        rejectedRows += rejectDuplicates("civil_id", "civil_id_duplicate_in_file");
-        rejectedRows += jdbc.update("""
-                update person_import s set reject = 'already_registered' from registry.person p
-                where p.register_number = s.rn and s.reject is null""");
-        rejectedRows += jdbc.update("""
-                update person_import s set reject = 'civil_id_taken' from registry.person p
-                where p.civil_id = s.civil_id and s.reject is null""");
-        // The spouse checks read the whole file once (each such pass hashes a million rows): a row is kept only if
-        // its partner is in the file, not rejected, and names it back with the same date. The rows that fail, usually
-        // none, are then told apart from the rows that failed alone (the hash is built from those few, and with none
-        // the rest of the table is not read): a partner who names the row back exists, so it was rejected for
-        // something else (never for its own spouse: the row names it back); else a partner who does not; else none.
-        rejectedRows += jdbc.update("""
-                update person_import s set reject = 'spouse_rejected' where s.reject is null and s.spouse is not null
-                and not exists (select 1 from person_import o where o.rn = s.spouse and o.spouse = s.rn
-                                and o.married = s.married and o.reject is null)""");
-        jdbc.update("""
-                update person_import s set reject = 'spouse_mismatch' where s.reject = 'spouse_rejected'
-                and not exists (select 1 from person_import o where o.rn = s.spouse and o.spouse = s.rn and o.married = s.married)""");
-        jdbc.update("""
-                update person_import s set reject = 'spouse_not_in_file' where s.reject = 'spouse_mismatch'
-                and not exists (select 1 from person_import o where o.rn = s.spouse)""");
-
         long t1 = System.nanoTime();
-        progress.phase(ImportProgress.Phase.WRITING);
-        skipRedundantKeyChecks();
-        List<String> deferred = deferIndexes(progress.rowsRead() - rejectedRows);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        // inserted in the primary key's order, so that its index grows at its right edge. Sorted bytewise: the
-        // database's default collation (C.UTF-8 in the embedded one) compares with strcoll, several times slower,
-        // and orders these register numbers the same (code points); under another collation runs of the same
-        // two letters would still be inserted in order.
-        int imported = jdbc.update("""
-                insert into registry.person (register_number, civil_id, clan_name, family_name, given_name, sex, birth_date,
-                    birth_place, citizenship, address_division, address_line, phone, spouse, family_key, given_key, clan_key,
-                    registered_at, updated_at)
-                select rn, civil_id, clan, family, given, sex, birth, birth_place, citizenship, address_division,
-                    address_line, phone, spouse, family_key, given_key, clan_key, ?, ?
-                from person_import where reject is null order by rn collate "C\"""", now, now);
-        long t2 = System.nanoTime();
-        // One pass over the staging table for both kinds of event: each person gives a BIRTH row and, if married, a
-        // MARRIAGE row right after it. A birth's details are built with SQL/JSON's json_object, which leaves out the
-        // absent places itself and looks its argument types up once per statement (jsonb_build_object looks them up
-        // for every row, and jsonb_strip_nulls then builds each value again: about 1.5 times as slow, same jsonb).
-        // A marriage's details are the same for every row: built once (a scalar subquery).
-        jdbc.update("""
-                insert into registry.civil_event (register_number, type, occurred_on, recorded_at, registrar,
-                    registrar_agency, legal_basis, other_party, details)
-                select s.rn, e.type, e.occurred_on, ?, ?, null, ?, e.other_party, e.details
-                from person_import s cross join lateral (values
-                    ('BIRTH', s.birth, null, json_object('family_name': s.family, 'given_name': s.given,
-                        'birth_place': s.birth_place, 'address_division': s.address_division, 'import': ?::text
-                        absent on null returning jsonb)),
-                    ('MARRIAGE', s.married, s.spouse, (select jsonb_build_object('import', ?::text)))
-                ) e (type, occurred_on, other_party, details)
-                where s.reject is null and (e.type = 'BIRTH' or s.spouse is not null)""",
-                now, actor, basis, progress.id(), progress.id());
-        restoreKeyChecks();
-        long t2b = System.nanoTime();
+
+        progress.phase(ImportProgress.Phase.CHECKING);
+        Map<Long, String> marriageRejects = new HashMap<>();
+        keys.checkMarriages(marriageRejects::put);
+        deletePersons(marriageRejects.keySet());
+        long imported = accepted - marriageRejects.size();
         // each build sorts a whole column: in memory rather than in temporary files (the default is 64 MB)
         jdbc.execute("set local maintenance_work_mem = '512MB'");
-        for (String index : deferred) {
-            jdbc.execute(index);
+        deferred.keys().forEach(jdbc::execute);
+        long t2 = System.nanoTime();
+
+        progress.phase(ImportProgress.Phase.WRITING);
+        Rejects spouseRejects = new Rejects();
+        try {
+            if (!stamp.equals(stamp(csv))) {
+                throw fileChanged(0);
+            }
+            writeEvents(csv, pg, keys, rejects, marriageRejects, spouseRejects, imported, now, basis, actor, progress.id());
+            if (!stamp.equals(stamp(csv))) {
+                throw fileChanged(0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (skipped) {
+            // only a superuser may set it, back as well
+            jdbc.execute("set local session_replication_role = origin");
         }
         long t3 = System.nanoTime();
-        long rejected = rejectedRows == 0 ? 0 : new BulkCsv(dataSource, jdbc).writeRejects("person_import", csv, rejects);
-        log.info("Import {}: read, checked and staged {} ms, set-based checks {} ms, persons written {} ms, civil events "
-                        + "written {} ms, {} indexes built again {} ms", progress.id(), (t0 - staging) / 1_000_000,
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t2b - t2) / 1_000_000, deferred.size(), (t3 - t2b) / 1_000_000);
+        deferred.indexes().forEach(jdbc::execute);
+        long t4 = System.nanoTime();
+        long rejected = rejects.size() + spouseRejects.size();
+        if (rejected > 0) {
+            try (RejectsFile out = new RejectsFile(csv, rejectsFile)) {
+                rejects.mergeInto(spouseRejects, out);
+            }
+        }
+        log.info("Import {}: read, checked and wrote {} persons {} ms, marriages checked and {} keys built again {} ms, "
+                        + "civil events written {} ms, {} indexes built again {} ms", progress.id(), accepted,
+                (t1 - t0) / 1_000_000, deferred.keys().size(),
+                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, deferred.indexes().size(), (t4 - t3) / 1_000_000);
+        // the other registries' set-based checks sort and hash whole staging tables: memory, for this transaction only
+        jdbc.execute("set local work_mem = '256MB'");
         progress.phase(ImportProgress.Phase.REGISTRIES);
         List<RegistryBulkLoad.BulkLoadResult> others = new ArrayList<>();
         for (RegistryBulkLoad registry : registries.orderedStream()
@@ -426,7 +410,7 @@ public class PersonImporter {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("file", progress.fileName());
         details.put("rows", Long.toString(progress.rowsRead()));
-        details.put("imported", Integer.toString(imported));
+        details.put("imported", Long.toString(imported));
         details.put("rejected", Long.toString(rejected));
         details.put("legal_basis", basis);
         for (RegistryBulkLoad.BulkLoadResult other : others) {
@@ -437,49 +421,149 @@ public class PersonImporter {
         return new long[] {imported, rejected};
     }
 
+    /** The register and ID card numbers already in the registry, as {@link PersonKeys} numbers, sorted. */
+    private record Registered(long[] persons, long[] civilIds, long count) {
+
+        boolean person(long key) {
+            return java.util.Arrays.binarySearch(persons, key) >= 0;
+        }
+
+        boolean civilId(long key) {
+            return java.util.Arrays.binarySearch(civilIds, key) >= 0;
+        }
+    }
+
     /**
-     * Marks every not yet rejected row whose {@code column} repeats an earlier line's. Grouped by hashing (no sort of
-     * a million strings): only values seen more than once come out, usually none, and then the update reads nothing.
+     * Reads the registry's numbers once, so that each row is checked against them in memory (8 bytes a number;
+     * nothing to read for the national load into an empty registry). A person registered meanwhile by an
+     * officer makes the import fail on the primary key, with nothing written, rather than be imported twice.
      */
-    private int rejectDuplicates(String column, String reason) {
-        return jdbc.update("update person_import s set reject = ? from (select " + column + " v, min(line) first from person_import "
-                + "where reject is null and " + column + " is not null group by " + column + " having count(*) > 1) d "
-                + "where s." + column + " = d.v and s.line > d.first and s.reject is null", reason);
+    private Registered registered(Path csv, long expectedRows) throws IOException {
+        Long count = jdbc.queryForObject("select count(*) from registry.person", Long.class);
+        int n = Math.toIntExact(count == null ? 0 : count);
+        if (expectedRows * 10 < n) {
+            return registeredAmong(csv);
+        }
+        long[] persons = new long[n];
+        long[] civilIds = new long[n];
+        int[] sizes = new int[2];
+        if (n > 0) {
+            jdbc.query(connection -> {
+                var statement = connection.prepareStatement("select register_number, civil_id from registry.person");
+                statement.setFetchSize(50_000);
+                return statement;
+            }, (java.sql.ResultSet rs) -> {
+                if (sizes[0] < n) {
+                    persons[sizes[0]++] = PersonKeys.registerKey(rs.getString(1));
+                    String civilId = rs.getString(2);
+                    if (civilId != null) {
+                        civilIds[sizes[1]++] = PersonKeys.civilKey(civilId);
+                    }
+                }
+            });
+        }
+        long[] p = java.util.Arrays.copyOf(persons, sizes[0]);
+        long[] c = java.util.Arrays.copyOf(civilIds, sizes[1]);
+        java.util.Arrays.sort(p);
+        java.util.Arrays.sort(c);
+        return new Registered(p, c, p.length);
+    }
+
+    /**
+     * For a file much smaller than the registry (a top-up): the registry's numbers that the file's rows have, looked up
+     * by index after reading the file once more, instead of reading the whole registry.
+     */
+    private Registered registeredAmong(Path csv) throws IOException {
+        List<String> numbers = new ArrayList<>();
+        List<String> civilIds = new ArrayList<>();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16)) {
+            Utf8Lines lines = new Utf8Lines(in);
+            Map<String, Integer> columns = header(next(lines));
+            int number = columns.get("register_number");
+            int civilId = columns.getOrDefault("civil_id", -1);
+            String line;
+            while ((line = next(lines)) != null) {
+                List<String> f = CsvFields.split(line);
+                if (f == null || f.size() != columns.size()) {
+                    continue;
+                }
+                try {
+                    numbers.add(RegisterNumber.parse(f.get(number), clock).value());
+                } catch (InvalidRegisterNumber e) {
+                    continue;
+                }
+                if (civilId >= 0 && RowChecker.digits(f.get(civilId).strip(), 0, 8, 12)) {
+                    civilIds.add(f.get(civilId).strip());
+                }
+            }
+        }
+        List<long[]> found = jdbc.query(connection -> {
+            var statement = connection.prepareStatement("select register_number, civil_id from registry.person "
+                    + "where register_number = any(?) union select register_number, civil_id from registry.person "
+                    + "where civil_id = any(?)");
+            statement.setArray(1, connection.createArrayOf("text", numbers.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", civilIds.toArray()));
+            return statement;
+        }, (rs, i) -> new long[] {PersonKeys.registerKey(rs.getString(1)),
+                rs.getString(2) == null ? 0 : PersonKeys.civilKey(rs.getString(2))});
+        long[] persons = found.stream().mapToLong(k -> k[0]).sorted().toArray();
+        long[] cards = found.stream().mapToLong(k -> k[1]).filter(k -> k != 0).sorted().toArray();
+        return new Registered(persons, cards, Math.toIntExact(jdbc.queryForObject("select count(*) from registry.person",
+                Long.class)));
     }
 
     /**
      * Every row written now was checked against what the foreign keys guard (divisions in Java against the
-     * loaded list, spouses within the file, events of the persons just inserted), so the keys' per-row
+     * loaded list, spouses within the file, events of the persons just written), so the keys' per-row
      * triggers (about 13 million look-ups, each locking the referenced row, for 3 million persons) only
      * repeat those checks. Where the database account may (a superuser, as the embedded database's is),
      * they are skipped for the rest of this transaction; unique keys and check constraints still apply.
-     * See docs/adr/0015-bulk-import-skips-redundant-key-triggers-and-defers-indexes.md.
+     * Otherwise the spouse key is checked at commit: a person is written before the file has shown whether
+     * their partner is in it, and removed again if not (see {@link #deletePersons}).
+     * See docs/adr/0015-bulk-import-skips-redundant-key-triggers-and-defers-indexes.md. Returns whether they are
+     * skipped.
      */
-    private void skipRedundantKeyChecks() {
+    private boolean skipRedundantKeyChecks() {
         Boolean superuser = jdbc.queryForObject("select rolsuper from pg_roles where rolname = current_user", Boolean.class);
         if (Boolean.TRUE.equals(superuser)) {
             jdbc.execute("set local session_replication_role = replica");
+            return true;
         }
+        jdbc.execute("set constraints registry.person_spouse_fkey deferred");
+        return false;
     }
 
     /**
      * For a load at least as large as what the registry already holds (the national load, not a top-up), the
-     * indexes of the persons and their events that no key depends on are dropped here and built again after the
-     * inserts: one sorted build beats millions of index inserts in random order. That includes the unique ID card
-     * number: the set-based checks have already rejected every number repeated in the file or already
-     * registered, and building it again checks uniqueness once more (a repeat would fail the import, as an insert
-     * into the kept index would have). The primary keys stay (the foreign keys use them; the persons are inserted
-     * in their order). The drop locks both tables until commit, so lookups wait for such an import; a smaller
-     * import keeps the indexes and locks nothing but the rows it writes. Returns the statements that build the
-     * dropped indexes again.
+     * indexes of the persons and their events are dropped here and built again after the writes: one sorted
+     * build beats millions of index inserts in random order (the file is not in register-number order). That
+     * includes the persons' primary key (with the foreign keys that reference it, added back after it, which
+     * checks every reference once more) and the unique ID card number: every number repeated in the file or
+     * already registered has been rejected before a row is written, and building the unique indexes again checks
+     * that once more (a repeat would fail the import, as an insert into a kept index would have). Only the
+     * events' primary key stays (their ids grow). The drop locks both tables until commit, so lookups wait for
+     * such an import; a smaller import keeps the indexes and locks nothing but the rows it writes. The size of
+     * the load is estimated from the file's (the rows are not counted yet). Returns the statements that build
+     * the dropped keys and indexes again.
      */
-    private List<String> deferIndexes(long staged) {
-        Long present = jdbc.queryForObject("select count(*) from registry.person", Long.class);
-        if (present == null || staged < Math.max(DEFER_INDEXES_FROM, present)) {
-            return List.of();
+    private Deferred deferIndexes(long expectedRows, long present) {
+        if (expectedRows < Math.max(deferIndexesFrom, present)) {
+            return new Deferred(List.of(), List.of());
         }
-        String ours = "i.indrelid in ('registry.person'::regclass, 'registry.civil_event'::regclass) and not i.indisprimary";
+        List<String> keys = new ArrayList<>();
         List<String> rebuild = new ArrayList<>();
+        // the foreign keys that use the persons' primary key (the spouse, the events' person and other party)
+        jdbc.query("select c.conrelid::regclass::text, quote_ident(c.conname), pg_get_constraintdef(c.oid) from pg_constraint c "
+                + "where c.contype = 'f' and c.confrelid = 'registry.person'::regclass order by c.oid", (java.sql.ResultSet rs) -> {
+            jdbc.execute("alter table " + rs.getString(1) + " drop constraint " + rs.getString(2));
+            keys.add("alter table " + rs.getString(1) + " add constraint " + rs.getString(2) + " " + rs.getString(3));
+        });
+        jdbc.query("select quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint "
+                + "where contype = 'p' and conrelid = 'registry.person'::regclass", (java.sql.ResultSet rs) -> {
+            jdbc.execute("alter table registry.person drop constraint " + rs.getString(1));
+            keys.add(0, "alter table registry.person add constraint " + rs.getString(1) + " " + rs.getString(2));
+        });
+        String ours = "i.indrelid in ('registry.person'::regclass, 'registry.civil_event'::regclass) and not i.indisprimary";
         // plain indexes
         jdbc.query("select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i where " + ours
                 + " and not i.indisunique order by i.indexrelid", (java.sql.ResultSet rs) -> {
@@ -494,56 +578,311 @@ public class PersonImporter {
             jdbc.execute("alter table " + rs.getString(1) + " drop constraint " + rs.getString(2));
             rebuild.add("alter table " + rs.getString(1) + " add constraint " + rs.getString(2) + " " + rs.getString(3));
         });
-        return rebuild;
+        return new Deferred(keys, rebuild);
     }
 
-    private void restoreKeyChecks() {
-        jdbc.execute("set local session_replication_role = origin");
+    /**
+     * What {@link #deferIndexes} dropped: the persons' primary key and the foreign keys on it, built again once the
+     * persons are written (before their events: so the events' keys check only the events already there), and
+     * the other indexes, built again at the end.
+     */
+    private record Deferred(List<String> keys, List<String> indexes) {
+        int size() {
+            return keys.size() + indexes.size();
+        }
     }
 
-    // ---------------------------------------------------------------- reading and row checks
+    /**
+     * Removes the persons written in the first pass whose marriage the whole file then refused (few, usually
+     * none). Nothing else refers to them yet: their events are written afterwards, and a partner naming one of
+     * them is refused too (its partner is rejected).
+     */
+    private void deletePersons(Collection<Long> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        // one statement: without the primary key (a national load) each would read the whole table once
+        String[] registerNumbers = keys.stream().map(PersonKeys::registerNumber).toArray(String[]::new);
+        jdbc.update("delete from registry.person where register_number = any(?)",
+                (java.sql.PreparedStatement ps) -> ps.setArray(1, ps.getConnection().createArrayOf("text", registerNumbers)));
+    }
 
-    private void stage(Path csv, PGConnection pg, ImportProgress progress) throws IOException, SQLException {
+    // ---------------------------------------------------------------- the two passes over the file
+
+    private static final String PERSON_COLUMNS = "register_number, civil_id, clan_name, family_name, given_name, sex, "
+            + "birth_date, birth_place, citizenship, address_division, address_line, phone, spouse, family_key, given_key, "
+            + "clan_key, registered_at, updated_at";
+    private static final String EVENT_COLUMNS = "register_number, type, occurred_on, recorded_at, registrar, "
+            + "registrar_agency, legal_basis, other_party, details";
+
+    /**
+     * The first pass: reads the file once as strict UTF-8, line by line, checks each row on its own and against
+     * the rows before it and the registry, and writes each row that passes straight into {@code registry.person}
+     * (binary {@code COPY}). Whether a married person's partner is in the file is only known at its end
+     * ({@link PersonKeys#checkMarriages}). Returns the number of persons written.
+     */
+    private long readAndWritePersons(Path csv, PGConnection pg, PersonKeys keys, Registered registered, Rejects rejects,
+                                     OffsetDateTime now, ImportProgress progress) throws IOException, SQLException {
         Set<String> divisions = new HashSet<>(jdbc.queryForList("select code from registry.division", String.class));
         LocalDate today = LocalDate.now(clock.withZone(MONGOLIA));
+        java.time.Instant at = now.toInstant();
+        long accepted = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16);
-             PGCopyOutputStream copy = new PGCopyOutputStream(pg, "copy person_import from stdin", 1 << 16);
-             Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16)) {
+             BinaryCopy out = new BinaryCopy(new PGCopyOutputStream(pg,
+                     "copy registry.person (" + PERSON_COLUMNS + ") from stdin with (format binary)", 1 << 16))) {
             Utf8Lines lines = new Utf8Lines(in);
-            Map<String, Integer> columns;
-            try {
-                columns = header(lines.next());
-            } catch (Utf8Lines.NotUtf8 e) {
-                throw new ImportFailed("import_not_utf8", e.line(), "The file is not UTF-8 (line " + e.line() + ")");
-            }
-            RowChecker checker = new RowChecker(columns, divisions, today, clock);
-            StringBuilder row = new StringBuilder(512);
+            RowChecker checker = new RowChecker(header(next(lines)), divisions, today, clock);
+            Row row = new Row();
             long rows = 0;
-            long rejected = 0;
-            while (true) {
-                String line;
-                try {
-                    line = lines.next();
-                } catch (Utf8Lines.NotUtf8 e) {
-                    throw new ImportFailed("import_not_utf8", e.line(), "The file is not UTF-8 (line " + e.line() + ")");
-                }
-                if (line == null) {
-                    break;
-                }
+            String line;
+            while ((line = next(lines)) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
                 rows++;
-                row.setLength(0);
-                if (!checker.check(lines.lineNumber(), line, row)) {
-                    rejected++;
+                long number = lines.lineNumber();
+                String reason = checker.check(line, row);
+                if (reason == null) {
+                    reason = checkAgainstFileAndRegistry(row, keys, registered);
                 }
-                out.append(row);
+                if (reason != null) {
+                    rejects.add(number, reason);
+                } else {
+                    out.row(18).text(row.registerNumber).text(row.civilId).text(row.clan).text(row.family).text(row.given)
+                            .text(row.sex).date(row.birth).text(row.birthPlace).text(row.citizenship)
+                            .text(row.addressDivision).text(row.addressLine).text(row.phone).text(row.spouse)
+                            .text(NameKey.of(row.family)).text(NameKey.of(row.given)).text(NameKey.of(row.clan))
+                            .timestamp(at).timestamp(at);
+                    accepted++;
+                }
                 if ((rows & 0x3FFF) == 0) {
-                    progress.read(lines.bytesRead(), rows, rejected);
+                    progress.read(lines.bytesRead(), rows, rejects.size());
                 }
             }
-            progress.read(lines.bytesRead(), rows, rejected);
+            progress.read(lines.bytesRead(), rows, rejects.size());
+        }
+        return accepted;
+    }
+
+    /**
+     * The checks of a row against the rows before it and the registry, in the order the reasons rank: a
+     * register number seen in an earlier row, then an ID card number seen in an earlier row still standing,
+     * then a register number or ID card number already registered. The first row with a number keeps it.
+     */
+    private static String checkAgainstFileAndRegistry(Row row, PersonKeys keys, Registered registered) {
+        row.key = PersonKeys.registerKey(row.registerNumber);
+        long spouse = row.spouse == null ? 0 : PersonKeys.registerKey(row.spouse);
+        int married = row.married == null ? 0 : (int) row.married.toEpochDay();
+        if (!keys.add(row.key, spouse, married)) {
+            return "duplicate_in_file";
+        }
+        long civilId = row.civilId == null ? 0 : PersonKeys.civilKey(row.civilId);
+        String reason = null;
+        if (civilId != 0 && !keys.addCivil(civilId)) {
+            reason = "civil_id_duplicate_in_file";
+        } else if (registered.person(row.key)) {
+            reason = "already_registered";
+        } else if (civilId != 0 && registered.civilId(civilId)) {
+            reason = "civil_id_taken";
+        }
+        if (reason != null) {
+            keys.state(row.key, PersonKeys.REJECTED);
+        }
+        return reason;
+    }
+
+    /**
+     * The second pass: reads the file again and writes a {@code BIRTH} event for each person kept and a
+     * {@code MARRIAGE} event for each married one, right after it (binary {@code COPY} into
+     * {@code registry.civil_event}); rows whose marriage was refused get their line in {@code spouseRejects}.
+     * A row that no longer reads as it did in the first pass means the file was changed meanwhile: the import
+     * fails ({@code import_file_changed}) and nothing is written.
+     */
+    private void writeEvents(Path csv, PGConnection pg, PersonKeys keys, Rejects rejects, Map<Long, String> marriageRejects,
+                             Rejects spouseRejects, long imported, OffsetDateTime now, String basis, String actor,
+                             String importId) throws IOException, SQLException {
+        LocalDate today = LocalDate.now(clock.withZone(MONGOLIA));
+        Set<String> divisions = new HashSet<>(jdbc.queryForList("select code from registry.division", String.class));
+        java.time.Instant at = now.toInstant();
+        String marriageDetails = "{\"import\": " + Json.string(importId) + "}";
+        long persons = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16);
+             BinaryCopy out = new BinaryCopy(new PGCopyOutputStream(pg,
+                     "copy registry.civil_event (" + EVENT_COLUMNS + ") from stdin with (format binary)", 1 << 16))) {
+            Utf8Lines lines = new Utf8Lines(in);
+            RowChecker checker = new RowChecker(header(next(lines)), divisions, today, clock);
+            Row row = new Row();
+            Rejects.Cursor rejected = rejects.cursor();
+            StringBuilder details = new StringBuilder(256);
+            String line;
+            while ((line = next(lines)) != null) {
+                long number = lines.lineNumber();
+                if (line.isBlank() || rejected.skip(number)) {
+                    continue;
+                }
+                if (!checker.reread(line, row)) {
+                    throw fileChanged(number);
+                }
+                String refused = marriageRejects.get(row.key);
+                if (refused != null) {
+                    spouseRejects.add(number, refused);
+                    continue;
+                }
+                if (!keys.accepted(row.key, row.spouse == null ? 0 : PersonKeys.registerKey(row.spouse),
+                        row.married == null ? 0 : (int) row.married.toEpochDay())) {
+                    throw fileChanged(number);
+                }
+                persons++;
+                details.setLength(0);
+                details.append("{\"family_name\": ").append(Json.string(row.family))
+                        .append(", \"given_name\": ").append(Json.string(row.given));
+                if (row.birthPlace != null) {
+                    details.append(", \"birth_place\": ").append(Json.string(row.birthPlace));
+                }
+                if (row.addressDivision != null) {
+                    details.append(", \"address_division\": ").append(Json.string(row.addressDivision));
+                }
+                details.append(", \"import\": ").append(Json.string(importId)).append('}');
+                out.row(9).text(row.registerNumber).text("BIRTH").date(row.birth).timestamp(at).text(actor).nul()
+                        .text(basis).nul().jsonb(details.toString());
+                if (row.spouse != null) {
+                    out.row(9).text(row.registerNumber).text("MARRIAGE").date(row.married).timestamp(at).text(actor).nul()
+                            .text(basis).text(row.spouse).jsonb(marriageDetails);
+                }
+            }
+        }
+        if (persons != imported) {
+            throw fileChanged(0);
+        }
+    }
+
+    /**
+     * An ISO date {@code yyyy-MM-dd}, or null: as {@code LocalDate.parse} reads a value of this length (day of month
+     * checked, February 30th refused), at a fraction of its cost.
+     */
+    static LocalDate date(String value) {
+        if (value == null || value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
+            return null;
+        }
+        int year = number(value, 0, 4);
+        int month = number(value, 5, 7);
+        int day = number(value, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int number(String value, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** The file's size and time of last change: the two passes must read the same file. */
+    private static Object stamp(Path csv) {
+        try {
+            return List.of(Files.size(csv), Files.getLastModifiedTime(csv));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ImportFailed fileChanged(long line) {
+        return new ImportFailed("import_file_changed", line, "The file changed while it was imported");
+    }
+
+    private static String next(Utf8Lines lines) throws IOException {
+        try {
+            return lines.next();
+        } catch (Utf8Lines.NotUtf8 e) {
+            throw new ImportFailed("import_not_utf8", e.line(), "The file is not UTF-8 (line " + e.line() + ")");
+        }
+    }
+
+    /** A JSON string literal (the values are names and codes: escaping is rarely needed, but always done). */
+    private static final class Json {
+        static String string(String value) {
+            StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    default -> {
+                        if (c < 0x20) {
+                            out.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            return out.append('"').toString();
+        }
+    }
+
+    /** Rejected rows as line numbers in increasing order, each with the index of its reason. */
+    private static final class Rejects {
+        private long[] lines = new long[64];
+        private byte[] reasons = new byte[64];
+        private int size;
+
+        void add(long line, String reason) {
+            int index = REJECT_REASONS.indexOf(reason);
+            if (index < 0) {
+                throw new IllegalArgumentException(reason);
+            }
+            if (size == lines.length) {
+                lines = java.util.Arrays.copyOf(lines, size * 2);
+                reasons = java.util.Arrays.copyOf(reasons, size * 2);
+            }
+            lines[size] = line;
+            reasons[size++] = (byte) index;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Walks the lines in order, for a second pass over the file. */
+        final class Cursor {
+            private int next;
+
+            /** Whether {@code line}, the next line read, is a rejected one. */
+            boolean skip(long line) {
+                while (next < size && lines[next] < line) {
+                    next++;
+                }
+                return next < size && lines[next] == line;
+            }
+        }
+
+        Cursor cursor() {
+            return new Cursor();
+        }
+
+        /** Adds these rows and {@code other}'s to {@code out}, together in line order. */
+        void mergeInto(Rejects other, RejectsFile out) {
+            int i = 0;
+            int j = 0;
+            while (i < size || j < other.size) {
+                if (j == other.size || (i < size && lines[i] < other.lines[j])) {
+                    out.add(lines[i], REJECT_REASONS.get(reasons[i++]));
+                } else {
+                    out.add(other.lines[j], REJECT_REASONS.get(other.reasons[j++]));
+                }
+            }
         }
     }
 
@@ -567,13 +906,33 @@ public class PersonImporter {
         return columns;
     }
 
-    /** Checks one row on its own and appends its COPY line (text format) to {@code out}. */
+    /** The values of one row, as checked (reused from row to row). */
+    private static final class Row {
+        String registerNumber;
+        long key;
+        String civilId;
+        String clan;
+        String family;
+        String given;
+        String sex;
+        LocalDate birth;
+        String birthPlace;
+        String citizenship;
+        String addressDivision;
+        String addressLine;
+        String phone;
+        String spouse;
+        LocalDate married;
+    }
+
+    /** Checks one row on its own: fills {@code row} and returns null, or returns the reason it is rejected. */
     private static final class RowChecker {
         private final int[] index = new int[PersonsCsv.COLUMNS.size()];
         private final int width;
         private final Collection<String> divisions;
         private final LocalDate today;
         private final Clock clock;
+        private final String[] v = new String[PersonsCsv.COLUMNS.size()];
 
         RowChecker(Map<String, Integer> columns, Collection<String> divisions, LocalDate today, Clock clock) {
             for (int i = 0; i < index.length; i++) {
@@ -585,15 +944,14 @@ public class PersonImporter {
             this.clock = clock;
         }
 
-        boolean check(long lineNumber, String line, StringBuilder out) {
+        String check(String line, Row row) {
             List<String> f = CsvFields.split(line);
             if (f == null) {
-                return reject(lineNumber, "malformed_row", out);
+                return "malformed_row";
             }
             if (f.size() != width) {
-                return reject(lineNumber, "column_count", out);
+                return "column_count";
             }
-            String[] v = new String[index.length];
             for (int i = 0; i < index.length; i++) {
                 String value = index[i] < 0 ? null : f.get(index[i]).strip();
                 v[i] = value == null || value.isEmpty() ? null : value;
@@ -602,115 +960,170 @@ public class PersonImporter {
             try {
                 rn = RegisterNumber.parse(v[0] == null ? "" : v[0], clock);
             } catch (InvalidRegisterNumber e) {
-                return reject(lineNumber, "register_number_invalid", out);
+                return "register_number_invalid";
             }
             LocalDate birth = date(v[6]);
             if (birth == null) {
-                return reject(lineNumber, "birth_date_invalid", out);
+                return "birth_date_invalid";
             }
             if (birth.isAfter(today)) {
-                return reject(lineNumber, "birth_in_future", out);
+                return "birth_in_future";
             }
             if (!birth.equals(rn.birthDate())) {
-                return reject(lineNumber, "birth_date_mismatch", out);
+                return "birth_date_mismatch";
             }
             if (v[5] != null && !v[5].equals("MALE") && !v[5].equals("FEMALE")) {
-                return reject(lineNumber, "sex_invalid", out);
+                return "sex_invalid";
             }
             if (v[5] != null && !v[5].equals(rn.sex().name())) {
-                return reject(lineNumber, "sex_mismatch", out);
+                return "sex_mismatch";
             }
             if (!name(v[3], true) || !name(v[4], true) || !name(v[2], false)) {
-                return reject(lineNumber, "name_invalid", out);
+                return "name_invalid";
             }
-            if (v[1] != null && !CIVIL_ID.matcher(v[1]).matches()) {
-                return reject(lineNumber, "civil_id_invalid", out);
+            if (v[1] != null && !digits(v[1], 0, 8, 12)) {
+                return "civil_id_invalid";
             }
-            if (v[11] != null && !PHONE.matcher(v[11]).matches()) {
-                return reject(lineNumber, "phone_invalid", out);
+            if (v[11] != null && !digits(v[11], v[11].startsWith("+") ? 1 : 0, 6, 15)) {
+                return "phone_invalid";
             }
-            if (v[8] != null && !CITIZENSHIP.matcher(v[8]).matches()) {
-                return reject(lineNumber, "citizenship_invalid", out);
+            if (v[8] != null && !country(v[8])) {
+                return "citizenship_invalid";
             }
             if ((v[7] != null && !divisions.contains(v[7])) || (v[9] != null && !divisions.contains(v[9]))) {
-                return reject(lineNumber, "division_unknown", out);
+                return "division_unknown";
             }
-            if (v[10] != null && (v[10].length() > 300 || v[10].chars().anyMatch(Character::isISOControl))) {
-                return reject(lineNumber, "address_invalid", out);
+            if (v[10] != null && (v[10].length() > 300 || hasControl(v[10]))) {
+                return "address_invalid";
             }
             String spouse = null;
             LocalDate married = null;
             if ((v[12] == null) != (v[13] == null)) {
-                return reject(lineNumber, "marriage_incomplete", out);
+                return "marriage_incomplete";
             }
             if (v[12] != null) {
                 try {
                     spouse = RegisterNumber.parse(v[12], clock).value();
                 } catch (InvalidRegisterNumber e) {
-                    return reject(lineNumber, "spouse_invalid", out);
+                    return "spouse_invalid";
                 }
                 if (spouse.equals(rn.value())) {
-                    return reject(lineNumber, "marriage_to_self", out);
+                    return "marriage_to_self";
                 }
                 married = date(v[13]);
                 if (married == null) {
-                    return reject(lineNumber, "marriage_date_invalid", out);
+                    return "marriage_date_invalid";
                 }
                 if (married.isAfter(today)) {
-                    return reject(lineNumber, "marriage_in_future", out);
+                    return "marriage_in_future";
                 }
                 if (married.isBefore(birth)) {
-                    return reject(lineNumber, "marriage_before_birth", out);
+                    return "marriage_before_birth";
                 }
                 if (birth.plusYears(CivilRegistry.ADULT_AGE).isAfter(married)) {
-                    return reject(lineNumber, "marriage_minor", out);
+                    return "marriage_minor";
                 }
             }
-            out.append(lineNumber).append("\t\\N\t");
-            value(out, rn.value()).append('\t');
-            value(out, v[1]).append('\t');
-            value(out, v[2]).append('\t');
-            value(out, v[3]).append('\t');
-            value(out, v[4]).append('\t');
-            value(out, rn.sex().name()).append('\t');
-            out.append(birth).append('\t');
-            value(out, v[7]).append('\t');
-            value(out, v[8] == null ? "MNG" : v[8]).append('\t');
-            value(out, v[9]).append('\t');
-            value(out, v[10]).append('\t');
-            value(out, v[11]).append('\t');
-            value(out, NameKey.of(v[3])).append('\t');
-            value(out, NameKey.of(v[4])).append('\t');
-            value(out, NameKey.of(v[2])).append('\t');
-            value(out, spouse).append('\t');
-            value(out, married == null ? null : married.toString()).append('\n');
+            row.registerNumber = rn.value();
+            row.civilId = v[1];
+            row.clan = v[2];
+            row.family = v[3];
+            row.given = v[4];
+            row.sex = rn.sex().name();
+            row.birth = birth;
+            row.birthPlace = v[7];
+            row.citizenship = v[8] == null ? "MNG" : v[8];
+            row.addressDivision = v[9];
+            row.addressLine = v[10];
+            row.phone = v[11];
+            row.spouse = spouse;
+            row.married = married;
+            return null;
+        }
+
+        /**
+         * Reads again a row that passed {@link #check} in the first pass, for its events: only the values they need,
+         * without the checks. False if it no longer reads (the file changed).
+         */
+        boolean reread(String line, Row row) {
+            List<String> f = CsvFields.split(line);
+            if (f == null || f.size() != width) {
+                return false;
+            }
+            try {
+                row.registerNumber = RegisterNumber.parse(value(f, 0), clock).value();
+                row.key = PersonKeys.registerKey(row.registerNumber);
+                row.family = value(f, 3);
+                row.given = value(f, 4);
+                row.birth = date(value(f, 6));
+                row.birthPlace = value(f, 7);
+                row.addressDivision = value(f, 9);
+                String spouse = value(f, 12);
+                row.spouse = spouse == null ? null : RegisterNumber.parse(spouse, clock).value();
+                row.married = date(value(f, 13));
+            } catch (InvalidRegisterNumber e) {
+                return false;
+            }
+            return row.family != null && row.given != null && row.birth != null;
+        }
+
+        private String value(List<String> fields, int column) {
+            if (index[column] < 0) {
+                return null;
+            }
+            String value = fields.get(index[column]).strip();
+            return value.isEmpty() ? null : value;
+        }
+
+        // The checks below are written out rather than regular expressions: they run on every row of millions.
+
+        /** {@code ^[\p{L}][\p{L} .'-]{0,99}$}: a letter, then at most 99 letters, spaces, dots, apostrophes, hyphens. */
+        private static boolean name(String value, boolean required) {
+            if (value == null) {
+                return !required;
+            }
+            int count = 0;
+            for (int i = 0; i < value.length(); ) {
+                int c = value.codePointAt(i);
+                if (!Character.isLetter(c) && (count == 0 || (c != ' ' && c != '.' && c != '\'' && c != '-'))) {
+                    return false;
+                }
+                count++;
+                i += Character.charCount(c);
+            }
+            return count >= 1 && count <= 100;
+        }
+
+        /** From {@code start}: between {@code min} and {@code max} ASCII digits and nothing else. */
+        static boolean digits(String value, int start, int min, int max) {
+            int length = value.length() - start;
+            if (length < min || length > max) {
+                return false;
+            }
+            for (int i = start; i < value.length(); i++) {
+                if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                    return false;
+                }
+            }
             return true;
         }
 
-        private static boolean reject(long lineNumber, String reason, StringBuilder out) {
-            out.append(lineNumber).append('\t').append(reason)
-                    .append("\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n");
+        /** {@code ^[A-Z]{3}$}. */
+        private static boolean country(String value) {
+            return value.length() == 3 && isCapital(value.charAt(0)) && isCapital(value.charAt(1)) && isCapital(value.charAt(2));
+        }
+
+        private static boolean isCapital(char c) {
+            return c >= 'A' && c <= 'Z';
+        }
+
+        private static boolean hasControl(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                if (Character.isISOControl(value.charAt(i))) {
+                    return true;
+                }
+            }
             return false;
-        }
-
-        private static boolean name(String value, boolean required) {
-            return value == null ? !required : NAME.matcher(value).matches();
-        }
-
-        private static LocalDate date(String value) {
-            if (value == null || value.length() != 10) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-
-        /** COPY text format (see {@link BulkCsv}). */
-        private static StringBuilder value(StringBuilder out, String value) {
-            return BulkCsv.value(out, value);
         }
     }
 }

@@ -147,6 +147,10 @@ public record RegisterNumber(String value) {
         if (raw == null) {
             throw new InvalidRegisterNumber(BLANK, "A register number is required");
         }
+        if (isCanonical(raw)) {
+            // nothing below would change it (a bulk import reads millions of these)
+            return raw;
+        }
         // NFC first: text pasted from some systems spells Й and Ё as two code points (И + breve),
         // which would otherwise fail the length check although it looks right.
         String text = stripSpaces(Normalizer.normalize(raw, Normalizer.Form.NFC));
@@ -188,6 +192,24 @@ public record RegisterNumber(String value) {
             canonical.appendCodePoint(characters[i]);
         }
         return canonical.toString();
+    }
+
+    /** Two capital letters of the alphabet and eight ASCII digits, nothing around them. */
+    private static boolean isCanonical(String text) {
+        if (text.length() != LENGTH_IN_CHARACTERS) {
+            return false;
+        }
+        for (int i = 0; i < LETTER_COUNT; i++) {
+            if (MONGOLIAN_CYRILLIC_CAPITALS.indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        for (int i = LETTER_COUNT; i < LENGTH_IN_CHARACTERS; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Also strips no-break spaces, which String.strip keeps and copy-paste from documents brings. */
