@@ -18,7 +18,9 @@ import java.time.ZoneOffset;
 /**
  * Appends to the audit trail. Runs inside the caller's transaction, so an audited change and its entry
  * commit or roll back together; entries are chained by hash under a lock on the chain's head, so the
- * chain has exactly one order even with many nodes writing.
+ * chain has exactly one order even with many nodes writing. Called outside a transaction (an audited read,
+ * a failed login), the entry is handed to the {@link AuditWriter}, which appends what has queued in one batch
+ * and returns once it is committed.
  */
 @Service
 public class AuditTrail {
@@ -26,12 +28,15 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    private final AuditWriter writer;
+
+    AuditTrail(JdbcClient jdbc, Clock clock, AuditWriter writer) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.writer = writer;
     }
 
-    @Transactional(propagation = Propagation.REQUIRED)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void record(AuditEvent event) {
         Actor actor = currentActor();
         String login = event.actorLogin() != null ? event.actorLogin() : actor != null ? actor.login() : currentName();
@@ -39,7 +44,11 @@ public class AuditTrail {
                 event.action(), event.outcome().name(),
                 actor != null ? actor.accountId() : null, login, actor != null ? actor.agencyCode() : null,
                 event.objectType(), event.objectId(), clientAddress(), event.details(), null, null);
-        AuditChain.append(jdbc, entry);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            AuditChain.append(jdbc, entry);
+        } else {
+            writer.append(entry);
+        }
     }
 
     private static Actor currentActor() {

@@ -75,6 +75,56 @@ class AuditChainTests {
     }
 
     @Test
+    void entriesRecordedAtOnceFromManyThreadsOutsideATransactionFormOneUnbrokenChain() throws Exception {
+        String action = uniqueAction("concurrent");
+        int threads = 8;
+        int each = 40;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                StaffActor.officer("chain.officer", "GASR").signIn();
+                start.await();
+                for (int i = 0; i < each; i++) {
+                    trail.record(AuditEvent.success(action, "person", thread + "-" + i));
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (var f : done) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        List<AuditEntry> recorded = entries(action);
+        assertThat(recorded).hasSize(threads * each);
+        assertThat(recorded).extracting(AuditEntry::objectId).doesNotHaveDuplicates();
+        assertThat(recorded).allSatisfy(e -> assertThat(e.actorLogin()).isEqualTo("chain.officer"));
+        // each call returned only once its entry was committed; the whole chain still verifies (after each test)
+        assertThat(jdbc.sql("select last_id from audit.chain_head").query(Long.class).single()).isEqualTo(lastId());
+    }
+
+    @Test
+    void anEntryRecordedInATransactionCommitsOrRollsBackWithIt() {
+        String action = uniqueAction("in-transaction");
+        var template = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        template.executeWithoutResult(status -> {
+            trail.record(AuditEvent.success(action, "account", "rolled-back"));
+            status.setRollbackOnly();
+        });
+        template.executeWithoutResult(status -> trail.record(AuditEvent.success(action, "account", "kept")));
+
+        List<AuditEntry> recorded = entries(action);
+        assertThat(recorded).extracting(AuditEntry::objectId).containsExactly("kept");
+        // written by one statement that hashes in SQL: the same hash as Java's
+        AuditEntry kept = recorded.get(0);
+        assertThat(kept.hash()).isEqualTo(AuditChain.hash(kept.previousHash(), kept));
+    }
+
+    @Test
     void findsAnIntactChainIntactAndCountsEveryEntry() {
         record("intact");
         long total = count();

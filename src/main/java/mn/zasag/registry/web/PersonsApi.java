@@ -13,6 +13,7 @@ import mn.zasag.registry.CivilRegistry;
 import mn.zasag.registry.NewCivilEvent;
 import mn.zasag.registry.NewPerson;
 import mn.zasag.registry.Person;
+import mn.zasag.registry.PersonHistory;
 import mn.zasag.registry.PersonNotFound;
 import mn.zasag.shared.Actor;
 import mn.zasag.shared.RegisterNumber;
@@ -58,8 +59,8 @@ class PersonsApi {
     PersonRecord person(@PathVariable String registerNumber,
                         @Parameter(description = "legal basis or purpose of the read") @RequestHeader(name = LEGAL_BASIS, required = false) String header,
                         @RequestParam(required = false) String legalBasis) {
-        Person person = registry.read(registerNumber, header != null ? header : legalBasis);
-        return new PersonRecord(person, registry.history(person.registerNumber()));
+        PersonHistory read = registry.readWithHistory(registerNumber, header != null ? header : legalBasis);
+        return new PersonRecord(read.person(), read.events());
     }
 
     @PreAuthorize("hasAuthority('CIVIL_REGISTRY_READ')")

@@ -8,6 +8,7 @@ import mn.zasag.registry.LegalBasisRequired;
 import mn.zasag.registry.NewCivilEvent;
 import mn.zasag.registry.NewPerson;
 import mn.zasag.registry.Person;
+import mn.zasag.registry.PersonHistory;
 import mn.zasag.registry.PersonAlreadyRegistered;
 import mn.zasag.registry.PersonNotFound;
 import mn.zasag.shared.Actor;
@@ -76,8 +77,8 @@ class RegistryPages {
             model.addAttribute("form", new SearchForm(rn, ""));
             return "registry/purpose";
         }
-        Person person = registry.read(rn, purpose);
-        RegistryModels.person(model, person, registry.history(rn), divisions, locale);
+        PersonHistory read = registry.readWithHistory(rn, purpose);
+        RegistryModels.person(model, read.person(), read.events(), divisions, locale);
         model.addAttribute("purpose", purpose);
         return "registry/person";
     }
