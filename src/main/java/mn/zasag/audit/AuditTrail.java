@@ -2,7 +2,7 @@ package mn.zasag.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import mn.zasag.shared.Actor;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -14,6 +14,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Appends to the audit trail. Runs inside the caller's transaction, so an audited change and its entry
@@ -25,12 +26,12 @@ import java.time.ZoneOffset;
 @Service
 public class AuditTrail {
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     private final AuditWriter writer;
 
-    AuditTrail(JdbcClient jdbc, Clock clock, AuditWriter writer) {
+    AuditTrail(JdbcTemplate jdbc, Clock clock, AuditWriter writer) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.writer = writer;
@@ -45,7 +46,7 @@ public class AuditTrail {
                 actor != null ? actor.accountId() : null, login, actor != null ? actor.agencyCode() : null,
                 event.objectType(), event.objectId(), clientAddress(), event.details(), null, null);
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
-            AuditChain.append(jdbc, entry);
+            AuditChain.append(jdbc, List.of(entry));
         } else {
             writer.append(entry);
         }

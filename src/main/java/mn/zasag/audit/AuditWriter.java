@@ -93,7 +93,7 @@ class AuditWriter {
             return;
         }
         try {
-            transaction.executeWithoutResult(status -> AuditChain.appendAll(jdbc, batch.stream().map(Pending::entry).toList()));
+            transaction.executeWithoutResult(status -> AuditChain.append(jdbc, batch.stream().map(Pending::entry).toList()));
             batch.forEach(p -> p.written().complete(null));
         } catch (RuntimeException e) {
             batch.forEach(p -> p.written().completeExceptionally(e));

@@ -261,8 +261,9 @@ public class CivilRegistry {
      * leaves without its entry; a failed entry fails the read). Not in a transaction of the reads: the audit
      * chain takes one writer at a time, and inside a transaction its lock would be held until the caller's
      * commit, a round trip later, while every other read waits with its pooled connection (at 50 concurrent
-     * readers the pool, not the database, was the limit). On its own the entry is one statement that commits as
-     * it ends. Inside a caller's transaction (an application's action) it joins that transaction as before.
+     * readers the pool, not the database, was the limit). Outside one, the audit trail appends queued entries in
+     * batches (see AuditWriter). Inside a caller's transaction (an application's action) it joins that
+     * transaction as before.
      */
     private PersonHistory read(String registerNumber, String legalBasis, boolean withHistory) {
         String basis = readBasis(legalBasis);

@@ -119,7 +119,7 @@ class AuditChainTests {
 
         List<AuditEntry> recorded = entries(action);
         assertThat(recorded).extracting(AuditEntry::objectId).containsExactly("kept");
-        // written by one statement that hashes in SQL: the same hash as Java's
+        // chained under the head's lock inside the caller's transaction
         AuditEntry kept = recorded.get(0);
         assertThat(kept.hash()).isEqualTo(AuditChain.hash(kept.previousHash(), kept));
     }

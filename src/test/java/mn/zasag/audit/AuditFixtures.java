@@ -1,6 +1,6 @@
 package mn.zasag.audit;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -21,8 +21,8 @@ public final class AuditFixtures {
      * Appends an entry as if it happened at {@code at}, with this actor: the only way to test what a
      * search makes of time without pinning the application's clock.
      */
-    public static void appendAt(JdbcClient jdbc, OffsetDateTime at, String action, String actorLogin, String agency) {
-        AuditChain.append(jdbc, new AuditEntry(0, at, action, "SUCCESS", null, actorLogin, agency, "test", null, null,
-                Map.of(), null, null));
+    public static void appendAt(JdbcTemplate jdbc, OffsetDateTime at, String action, String actorLogin, String agency) {
+        AuditChain.append(jdbc, java.util.List.of(new AuditEntry(0, at, action, "SUCCESS", null, actorLogin, agency, "test",
+                null, null, Map.of(), null, null)));
     }
 }

@@ -38,6 +38,9 @@ class AuditSearchTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate template;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -126,9 +129,9 @@ class AuditSearchTests {
     void countsDaysInMongolianTime() {
         String action = uniqueAction("days");
         // 00:30 on 1 March in Ulaanbaatar is still 29 February in UTC
-        appendAt(jdbc, OffsetDateTime.of(2024, 3, 1, 0, 30, 0, 0, ZoneOffset.ofHours(8)), action, "early.bird", "GASR");
-        appendAt(jdbc, OffsetDateTime.of(2024, 3, 1, 23, 59, 59, 0, ZoneOffset.ofHours(8)), action, "night.owl", "GASR");
-        appendAt(jdbc, OffsetDateTime.of(2024, 3, 2, 0, 0, 0, 0, ZoneOffset.ofHours(8)), action, "next.day", "GASR");
+        appendAt(template, OffsetDateTime.of(2024, 3, 1, 0, 30, 0, 0, ZoneOffset.ofHours(8)), action, "early.bird", "GASR");
+        appendAt(template, OffsetDateTime.of(2024, 3, 1, 23, 59, 59, 0, ZoneOffset.ofHours(8)), action, "night.owl", "GASR");
+        appendAt(template, OffsetDateTime.of(2024, 3, 2, 0, 0, 0, 0, ZoneOffset.ofHours(8)), action, "next.day", "GASR");
 
         StaffActor.platformAdmin("admin").signIn();
         LocalDate march1 = LocalDate.of(2024, 3, 1);
