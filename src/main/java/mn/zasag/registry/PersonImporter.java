@@ -340,11 +340,13 @@ public class PersonImporter {
         boolean skipped = skipRedundantKeyChecks();
         Deferred deferred = deferIndexes(expectedRows, registered.count());
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Set<String> divisions = new HashSet<>(jdbc.queryForList("select code from registry.division", String.class));
+        LocalDate today = LocalDate.now(clock.withZone(MONGOLIA));
         PersonKeys keys = new PersonKeys(expectedRows);
         Rejects rejects = new Rejects();
         long accepted;
         try {
-            accepted = readAndWritePersons(csv, pg, keys, registered, rejects, now, progress);
+            accepted = readAndWritePersons(csv, pg, divisions, today, keys, registered, rejects, now, progress);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
@@ -368,7 +370,8 @@ public class PersonImporter {
             if (!stamp.equals(stamp(csv))) {
                 throw fileChanged(0);
             }
-            writeEvents(csv, pg, keys, rejects, marriageRejects, spouseRejects, imported, now, basis, actor, progress.id());
+            writeEvents(csv, pg, divisions, today, keys, rejects, marriageRejects, spouseRejects, imported, now, basis, actor,
+                    progress.id());
             if (!stamp.equals(stamp(csv))) {
                 throw fileChanged(0);
             }
@@ -442,7 +445,7 @@ public class PersonImporter {
         Long count = jdbc.queryForObject("select count(*) from registry.person", Long.class);
         int n = Math.toIntExact(count == null ? 0 : count);
         if (expectedRows * 10 < n) {
-            return registeredAmong(csv);
+            return registeredAmong(csv, n);
         }
         long[] persons = new long[n];
         long[] civilIds = new long[n];
@@ -473,7 +476,7 @@ public class PersonImporter {
      * For a file much smaller than the registry (a top-up): the registry's numbers that the file's rows have, looked up
      * by index after reading the file once more, instead of reading the whole registry.
      */
-    private Registered registeredAmong(Path csv) throws IOException {
+    private Registered registeredAmong(Path csv, long present) throws IOException {
         List<String> numbers = new ArrayList<>();
         List<String> civilIds = new ArrayList<>();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16)) {
@@ -508,8 +511,7 @@ public class PersonImporter {
                 rs.getString(2) == null ? 0 : PersonKeys.civilKey(rs.getString(2))});
         long[] persons = found.stream().mapToLong(k -> k[0]).sorted().toArray();
         long[] cards = found.stream().mapToLong(k -> k[1]).filter(k -> k != 0).sorted().toArray();
-        return new Registered(persons, cards, Math.toIntExact(jdbc.queryForObject("select count(*) from registry.person",
-                Long.class)));
+        return new Registered(persons, cards, present);
     }
 
     /**
@@ -587,9 +589,6 @@ public class PersonImporter {
      * the other indexes, built again at the end.
      */
     private record Deferred(List<String> keys, List<String> indexes) {
-        int size() {
-            return keys.size() + indexes.size();
-        }
     }
 
     /**
@@ -621,10 +620,9 @@ public class PersonImporter {
      * (binary {@code COPY}). Whether a married person's partner is in the file is only known at its end
      * ({@link PersonKeys#checkMarriages}). Returns the number of persons written.
      */
-    private long readAndWritePersons(Path csv, PGConnection pg, PersonKeys keys, Registered registered, Rejects rejects,
-                                     OffsetDateTime now, ImportProgress progress) throws IOException, SQLException {
-        Set<String> divisions = new HashSet<>(jdbc.queryForList("select code from registry.division", String.class));
-        LocalDate today = LocalDate.now(clock.withZone(MONGOLIA));
+    private long readAndWritePersons(Path csv, PGConnection pg, Set<String> divisions, LocalDate today, PersonKeys keys,
+                                     Registered registered, Rejects rejects, OffsetDateTime now, ImportProgress progress)
+            throws IOException, SQLException {
         java.time.Instant at = now.toInstant();
         long accepted = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16);
@@ -671,9 +669,7 @@ public class PersonImporter {
      */
     private static String checkAgainstFileAndRegistry(Row row, PersonKeys keys, Registered registered) {
         row.key = PersonKeys.registerKey(row.registerNumber);
-        long spouse = row.spouse == null ? 0 : PersonKeys.registerKey(row.spouse);
-        int married = row.married == null ? 0 : (int) row.married.toEpochDay();
-        if (!keys.add(row.key, spouse, married)) {
+        if (!keys.add(row.key, row.spouseKey(), row.marriedDay())) {
             return "duplicate_in_file";
         }
         long civilId = row.civilId == null ? 0 : PersonKeys.civilKey(row.civilId);
@@ -698,13 +694,12 @@ public class PersonImporter {
      * A row that no longer reads as it did in the first pass means the file was changed meanwhile: the import
      * fails ({@code import_file_changed}) and nothing is written.
      */
-    private void writeEvents(Path csv, PGConnection pg, PersonKeys keys, Rejects rejects, Map<Long, String> marriageRejects,
-                             Rejects spouseRejects, long imported, OffsetDateTime now, String basis, String actor,
-                             String importId) throws IOException, SQLException {
-        LocalDate today = LocalDate.now(clock.withZone(MONGOLIA));
-        Set<String> divisions = new HashSet<>(jdbc.queryForList("select code from registry.division", String.class));
+    private void writeEvents(Path csv, PGConnection pg, Set<String> divisions, LocalDate today, PersonKeys keys,
+                             Rejects rejects, Map<Long, String> marriageRejects, Rejects spouseRejects, long imported,
+                             OffsetDateTime now, String basis, String actor, String importId)
+            throws IOException, SQLException {
         java.time.Instant at = now.toInstant();
-        String marriageDetails = "{\"import\": " + Json.string(importId) + "}";
+        String marriageDetails = quoted(new StringBuilder("{\"import\": "), importId).append('}').toString();
         long persons = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16);
              BinaryCopy out = new BinaryCopy(new PGCopyOutputStream(pg,
@@ -728,21 +723,20 @@ public class PersonImporter {
                     spouseRejects.add(number, refused);
                     continue;
                 }
-                if (!keys.accepted(row.key, row.spouse == null ? 0 : PersonKeys.registerKey(row.spouse),
-                        row.married == null ? 0 : (int) row.married.toEpochDay())) {
+                if (!keys.accepted(row.key, row.spouseKey(), row.marriedDay())) {
                     throw fileChanged(number);
                 }
                 persons++;
                 details.setLength(0);
-                details.append("{\"family_name\": ").append(Json.string(row.family))
-                        .append(", \"given_name\": ").append(Json.string(row.given));
+                quoted(details.append("{\"family_name\": "), row.family);
+                quoted(details.append(", \"given_name\": "), row.given);
                 if (row.birthPlace != null) {
-                    details.append(", \"birth_place\": ").append(Json.string(row.birthPlace));
+                    quoted(details.append(", \"birth_place\": "), row.birthPlace);
                 }
                 if (row.addressDivision != null) {
-                    details.append(", \"address_division\": ").append(Json.string(row.addressDivision));
+                    quoted(details.append(", \"address_division\": "), row.addressDivision);
                 }
-                details.append(", \"import\": ").append(Json.string(importId)).append('}');
+                quoted(details.append(", \"import\": "), importId).append('}');
                 out.row(9).text(row.registerNumber).text("BIRTH").date(row.birth).timestamp(at).text(actor).nul()
                         .text(basis).nul().jsonb(details.toString());
                 if (row.spouse != null) {
@@ -810,26 +804,11 @@ public class PersonImporter {
         }
     }
 
-    /** A JSON string literal (the values are names and codes: escaping is rarely needed, but always done). */
-    private static final class Json {
-        static String string(String value) {
-            StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    default -> {
-                        if (c < 0x20) {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            return out.append('"').toString();
-        }
+    /** Appends {@code value} as a JSON string literal, escaped by Jackson. */
+    private static StringBuilder quoted(StringBuilder out, String value) {
+        out.append('"');
+        tools.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(value, out);
+        return out.append('"');
     }
 
     /** Rejected rows as line numbers in increasing order, each with the index of its reason. */
@@ -923,6 +902,15 @@ public class PersonImporter {
         String phone;
         String spouse;
         LocalDate married;
+
+        /** The spouse as {@link PersonKeys} keeps them: 0 for none. */
+        long spouseKey() {
+            return spouse == null ? 0 : PersonKeys.registerKey(spouse);
+        }
+
+        int marriedDay() {
+            return married == null ? 0 : (int) married.toEpochDay();
+        }
     }
 
     /** Checks one row on its own: fills {@code row} and returns null, or returns the reason it is rejected. */
