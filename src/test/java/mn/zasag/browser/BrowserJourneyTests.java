@@ -2,25 +2,16 @@ package mn.zasag.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.net.URI;
@@ -35,39 +26,10 @@ import java.util.Map;
  * each page checked for WCAG 2.2 AA with axe. One browser serves the whole class, and every test starts
  * with its cookies cleared, so each begins as a new visitor.
  */
-@ExtendWith(HeadlessChromium.Installed.class)
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "zasag.demo=true")
-class BrowserJourneyTests {
+class BrowserJourneyTests extends InChromium {
 
     private static final String DEMO_PASSWORD = "Zasag-Demo-2026";
-    private static final Dimension DESKTOP = new Dimension(1280, 900);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private static HeadlessChromium chromium;
-    private static ChromeDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        HeadlessChromium.assumeInstalled();
-        chromium = HeadlessChromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void startAsNewVisitor() {
-        browser.manage().deleteAllCookies();
-        browser.manage().window().setSize(DESKTOP);
-    }
 
     @Test
     void homePageSpeaksMongolianUntilTheVisitorChoosesEnglish() {

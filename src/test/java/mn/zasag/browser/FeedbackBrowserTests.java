@@ -1,21 +1,13 @@
 package mn.zasag.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,45 +25,16 @@ import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
  * The 11-11 journey in a real browser: a citizen on a phone sends the form and keeps the reference, the
  * demo GASR officer answers from the queue, the citizen reads the answer; every page checked with axe.
  * Same context as {@link BrowserJourneyTests} (demo data), so Spring starts it once for both.
  */
-@ExtendWith(HeadlessChromium.Installed.class)
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "zasag.demo=true")
-class FeedbackBrowserTests {
+class FeedbackBrowserTests extends InChromium {
 
     private static final String DEMO_PASSWORD = "Zasag-Demo-2026";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private static HeadlessChromium chromium;
-    private static ChromeDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        HeadlessChromium.assumeInstalled();
-        chromium = HeadlessChromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void startAsNewVisitor() {
-        browser.manage().deleteAllCookies();
-        browser.manage().window().setSize(new Dimension(1280, 900));
-    }
 
     @Test
     void aCitizenOnAPhoneSendsAComplaintAndTheOfficerAnswersIt() throws IOException {
